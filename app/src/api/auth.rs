@@ -1,0 +1,145 @@
+//! Sign up, log in, log out, and "who am I".
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::domain::{MemberId, Minutes, Role};
+use crate::AppError;
+
+/// The signed-in member as the header shows them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Me {
+    pub id: MemberId,
+    pub display_name: String,
+    pub role: Role,
+    pub available: Minutes,
+    pub held: Minutes,
+}
+
+#[server(endpoint = "me")]
+pub async fn get_me() -> Result<Option<Me>, AppError> {
+    use crate::server::context::{app_state, current_actor, respond};
+    use crate::server::ledger_store;
+    respond(
+        async move {
+            let Some(actor) = current_actor() else { return Ok(None) };
+            let state = app_state()?;
+            let balance = ledger_store::balance(&state.db.read, actor.member_id).await?;
+            Ok(Some(Me {
+                id: actor.member_id,
+                display_name: actor.display_name,
+                role: actor.role,
+                available: balance.available,
+                held: balance.held,
+            }))
+        }
+        .await,
+    )
+}
+
+#[server(endpoint = "signup")]
+pub async fn signup(display_name: String, email: String, password: String) -> Result<(), AppError> {
+    use crate::domain::{DisplayName, Email, Password};
+    use crate::server::context::{app_state, internal, respond, set_cookie};
+    use crate::server::{members_store, password as pw, sessions};
+    respond(
+        async move {
+            let state = app_state()?;
+            let display_name = DisplayName::parse(&display_name)?;
+            let email = Email::parse(&email)?;
+            let password = Password::parse_new(&password)?;
+            if members_store::email_taken(&state.db.read, &email).await? {
+                return Err(crate::server::StoreError::DuplicateEmail.into());
+            }
+            let hash = pw::hash(&password).await.map_err(internal)?;
+            let now = state.clock.now();
+            let mut tx = state.db.write.begin().await.map_err(internal)?;
+            let id = members_store::insert(
+                &mut tx,
+                members_store::NewMember {
+                    email: &email,
+                    display_name: &display_name,
+                    password_hash: &hash,
+                    role: Role::Member,
+                    starting_credit: state.config.starting_credit,
+                },
+                now,
+            )
+            .await?;
+            let token = sessions::create(&mut tx, id, now, state.config.session_ttl_ms).await?;
+            tx.commit().await.map_err(internal)?;
+            tracing::info!(member = %id, "member signed up");
+            set_cookie(&sessions::login_cookie(&token, state.config.secure_cookies, state.config.session_ttl_ms));
+            leptos_axum::redirect("/");
+            Ok(())
+        }
+        .await,
+    )
+}
+
+pub const UNKNOWN_EMAIL: &str = "No account uses that e-mail address. Check it, or sign up.";
+pub const WRONG_PASSWORD: &str = "Wrong password for that e-mail address.";
+pub const DEACTIVATED: &str = "This account has been deactivated. Please contact an admin.";
+
+#[server(endpoint = "login")]
+pub async fn login(email: String, password: String) -> Result<(), AppError> {
+    use crate::domain::Email;
+    use crate::server::context::{app_state, current_actor, internal, respond, set_cookie};
+    use crate::server::{members_store, password as pw, sessions};
+    respond(
+        async move {
+            let state = app_state()?;
+            let email = Email::parse(&email)?;
+            if password.is_empty() {
+                return Err(AppError::invalid("password", "Enter your password."));
+            }
+            if password.chars().count() > crate::domain::account::PASSWORD_MAX_CHARS {
+                return Err(AppError::invalid("password", WRONG_PASSWORD));
+            }
+            let row = members_store::find_login(&state.db.read, email.as_str()).await?;
+            let Some(row) = row else {
+                // Same work as a real check, so timing does not tell which case it was.
+                let _ = pw::verify(&password, pw::dummy_hash()).await;
+                return Err(AppError::invalid("email", UNKNOWN_EMAIL));
+            };
+            if !pw::verify(&password, &row.password_hash).await.map_err(internal)? {
+                return Err(AppError::invalid("password", WRONG_PASSWORD));
+            }
+            if !row.active {
+                return Err(AppError::invalid("email", DEACTIVATED));
+            }
+            let now = state.clock.now();
+            let mut tx = state.db.write.begin().await.map_err(internal)?;
+            // Rotation: a login never reuses the session the browser came with.
+            if let Some(old) = current_actor() {
+                sessions::delete(&mut tx, &old.token_hash).await?;
+            }
+            let token = sessions::create(&mut tx, row.id, now, state.config.session_ttl_ms).await?;
+            tx.commit().await.map_err(internal)?;
+            tracing::info!(member = %row.id, "member logged in");
+            set_cookie(&sessions::login_cookie(&token, state.config.secure_cookies, state.config.session_ttl_ms));
+            leptos_axum::redirect("/");
+            Ok(())
+        }
+        .await,
+    )
+}
+
+#[server(endpoint = "logout")]
+pub async fn logout() -> Result<(), AppError> {
+    use crate::server::context::{app_state, current_actor, internal, respond, set_cookie};
+    use crate::server::sessions;
+    respond(
+        async move {
+            let state = app_state()?;
+            if let Some(actor) = current_actor() {
+                let mut conn = state.db.write.acquire().await.map_err(internal)?;
+                sessions::delete(&mut conn, &actor.token_hash).await?;
+            }
+            set_cookie(&sessions::logout_cookie(state.config.secure_cookies));
+            leptos_axum::redirect("/");
+            Ok(())
+        }
+        .await,
+    )
+}

@@ -1,0 +1,79 @@
+//! HourBank: shared domain types, pages and server functions.
+//!
+//! - `domain`: pure types and rules, compiled for the server and the browser alike.
+//! - `api`: server functions (bodies run on the server only).
+//! - `pages`, `components`: the UI.
+//! - `server` (feature `ssr`): database, stores, sessions — never in the WASM bundle.
+
+#![recursion_limit = "256"]
+
+pub mod api;
+pub mod components;
+pub mod domain;
+pub mod error;
+pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod server;
+
+pub use error::AppError;
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{path, SsrMode};
+
+use components::auth::provide_auth;
+use components::header::Header;
+use pages::{AdminMembersPage, HomePage, LoginPage, NotFound, SignupPage};
+
+/// The HTML document the server renders around the app.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="en">
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <link rel="icon" href="/favicon.ico"/>
+                <AutoReload options=options.clone()/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <Stylesheet id="leptos" href="/pkg/hourbank.css"/>
+        <Title text="HourBank"/>
+        <Router>
+            <Layout/>
+        </Router>
+    }
+}
+
+/// Everything inside the router: actions are created here so that a form posted without
+/// JavaScript finds its error again in the URL it is redirected to.
+#[component]
+fn Layout() -> impl IntoView {
+    provide_auth();
+    view! {
+        <a class="skip-link" href="#main">"Skip to content"</a>
+        <Header/>
+        <main id="main">
+            <Routes fallback=|| view! { <NotFound/> }>
+                <Route path=path!("") view=HomePage ssr=SsrMode::Async/>
+                <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async/>
+                <Route path=path!("/signup") view=SignupPage ssr=SsrMode::Async/>
+                <Route path=path!("/admin/members") view=AdminMembersPage ssr=SsrMode::Async/>
+            </Routes>
+        </main>
+        <footer class="site-footer">"HourBank — one hour of help buys one hour of help."</footer>
+    }
+}

@@ -1,0 +1,86 @@
+//! Helpers every server function uses: the state, the actor from the session (never from
+//! the request body), and errors turned into HTTP statuses and log lines.
+
+use http::request::Parts;
+use leptos::prelude::*;
+use leptos_axum::ResponseOptions;
+
+use super::sessions::{CurrentSession, SessionActor};
+use super::{AppState, StoreError};
+use crate::domain::Role;
+use crate::AppError;
+
+pub fn app_state() -> Result<AppState, AppError> {
+    use_context::<AppState>().ok_or_else(|| {
+        tracing::error!("AppState missing from the Leptos context");
+        AppError::Internal
+    })
+}
+
+/// The signed-in actor, resolved by the session middleware; None when anonymous.
+pub fn current_actor() -> Option<SessionActor> {
+    use_context::<Parts>()
+        .and_then(|p| p.extensions.get::<CurrentSession>().cloned())
+        .and_then(|s| s.0)
+}
+
+pub fn require_member() -> Result<SessionActor, AppError> {
+    current_actor().ok_or(AppError::Unauthenticated)
+}
+
+pub fn require_admin() -> Result<SessionActor, AppError> {
+    let actor = require_member()?;
+    if actor.role == Role::Admin {
+        Ok(actor)
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+/// True when the browser posted a plain HTML form (no JavaScript): Leptos then answers
+/// with a redirect back to the form, carrying the error in the URL.
+fn is_plain_form_post() -> bool {
+    use_context::<Parts>()
+        .and_then(|p| p.headers.get(http::header::ACCEPT).and_then(|v| v.to_str().ok()).map(|v| v.contains("text/html")))
+        .unwrap_or(false)
+}
+
+/// Finishes a server function: on error, sets the HTTP status that matches it (unless
+/// the answer must be a redirect for a plain form post).
+pub fn respond<T>(result: Result<T, AppError>) -> Result<T, AppError> {
+    if let Err(e) = &result {
+        if !is_plain_form_post() {
+            if let (Some(res), Ok(code)) =
+                (use_context::<ResponseOptions>(), http::StatusCode::from_u16(e.status_code()))
+            {
+                res.set_status(code);
+            }
+        }
+    }
+    result
+}
+
+/// Logs an unexpected storage error and hides its details from the member.
+pub fn internal(e: impl std::fmt::Display) -> AppError {
+    tracing::error!(error = %e, "server function failed");
+    AppError::Internal
+}
+
+impl From<StoreError> for AppError {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::DuplicateEmail => {
+                AppError::invalid("email", "An account with that e-mail address already exists. Log in instead?")
+            }
+            StoreError::InsufficientHours => AppError::Conflict("You don't have enough hours available.".into()),
+            StoreError::NotFound(what) => AppError::NotFound(format!("No such {what}.")),
+            other => internal(other),
+        }
+    }
+}
+
+pub fn set_cookie(value: &str) {
+    if let (Some(res), Ok(v)) = (use_context::<ResponseOptions>(), http::HeaderValue::from_str(value)) {
+        res.append_header(http::header::SET_COOKIE, v);
+    }
+}

@@ -1,0 +1,178 @@
+//! Connecting to SQLite or PostgreSQL through sqlx's `Any` driver, so one binary and one
+//! set of queries serve both. Queries use `$1` placeholders; ids and times are TEXT and
+//! BIGINT; booleans are BIGINT 0/1; sums are cast to BIGINT (PostgreSQL's SUM is NUMERIC).
+
+use sqlx::any::{AnyPoolOptions, AnyQueryResult};
+use sqlx::{AnyPool, Executor};
+use std::time::Duration;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// The database handle. SQLite allows one writer at a time, so it gets a single-connection
+/// write pool (no lock upgrades, no SQLITE_BUSY between our own transactions) beside a
+/// read pool; on PostgreSQL both are the same pool.
+#[derive(Clone, Debug)]
+pub struct Db {
+    pub backend: Backend,
+    pub read: AnyPool,
+    pub write: AnyPool,
+}
+
+/// Why the server could not start on its database; the message says which step failed.
+#[derive(Debug, thiserror::Error)]
+pub enum StartupError {
+    #[error("DATABASE_URL {0:?} is neither sqlite:// nor postgres://")]
+    UnknownScheme(String),
+    #[error("cannot create the folder {path} for the SQLite database: {source}")]
+    DataDir { path: String, source: std::io::Error },
+    #[error("cannot reach the database at {url}: {source}")]
+    Unreachable { url: String, source: sqlx::Error },
+    #[error("a database migration failed on {url}: {source}")]
+    Migration { url: String, source: sqlx::migrate::MigrateError },
+}
+
+/// Errors of the storage layer. The server functions turn these into [`crate::AppError`].
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("database error: {0}")]
+    Db(#[from] sqlx::Error),
+    #[error("that e-mail address is already registered")]
+    DuplicateEmail,
+    #[error("not enough hours available")]
+    InsufficientHours,
+    #[error("no such {0}")]
+    NotFound(&'static str),
+    #[error("ledger rule broken: {0}")]
+    LedgerRule(#[from] crate::domain::ledger::LedgerRuleError),
+    #[error("stored data is not valid: {0}")]
+    Corrupt(String),
+}
+
+impl StoreError {
+    pub fn is_unique_violation(&self) -> bool {
+        match self {
+            StoreError::Db(sqlx::Error::Database(e)) => {
+                matches!(e.kind(), sqlx::error::ErrorKind::UniqueViolation)
+                    || e.code().as_deref() == Some("23505")
+                    || e.message().contains("UNIQUE constraint failed")
+            }
+            _ => false,
+        }
+    }
+
+    pub fn is_check_violation(&self) -> bool {
+        match self {
+            StoreError::Db(sqlx::Error::Database(e)) => {
+                matches!(e.kind(), sqlx::error::ErrorKind::CheckViolation)
+                    || e.code().as_deref() == Some("23514")
+                    || e.message().contains("CHECK constraint failed")
+            }
+            _ => false,
+        }
+    }
+}
+
+pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../migrations");
+
+/// `postgres://user:secret@host/db` → `postgres://user:***@host/db`, for messages and logs.
+pub fn redact_url(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme_end), Some(at)) if at > scheme_end => {
+            let creds = &url[scheme_end + 3..at];
+            match creds.split_once(':') {
+                Some((user, _)) => format!("{}{}:***{}", &url[..scheme_end + 3], user, &url[at..]),
+                None => url.to_owned(),
+            }
+        }
+        _ => url.to_owned(),
+    }
+}
+
+impl Db {
+    /// Connects and applies every pending migration, or says exactly why it could not.
+    pub async fn connect_and_migrate(url: &str) -> Result<Db, StartupError> {
+        let db = Db::connect(url).await?;
+        MIGRATOR
+            .run(&db.write)
+            .await
+            .map_err(|source| StartupError::Migration { url: redact_url(url), source })?;
+        Ok(db)
+    }
+
+    pub async fn connect(url: &str) -> Result<Db, StartupError> {
+        sqlx::any::install_default_drivers();
+        let shown = redact_url(url);
+        if let Some(rest) = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")) {
+            let path = rest.split('?').next().unwrap_or(rest);
+            if let Some(parent) = std::path::Path::new(path).parent() {
+                if !parent.as_os_str().is_empty() && path != ":memory:" {
+                    std::fs::create_dir_all(parent).map_err(|source| StartupError::DataDir {
+                        path: parent.display().to_string(),
+                        source,
+                    })?;
+                }
+            }
+            let url = if url.contains('?') { url.to_owned() } else { format!("{url}?mode=rwc") };
+            let synchronous = std::env::var("HOURBANK_SQLITE_SYNCHRONOUS")
+                .ok()
+                .filter(|s| matches!(s.as_str(), "FULL" | "NORMAL"))
+                .unwrap_or_else(|| "FULL".to_owned());
+            let pool = |max: u32| {
+                let synchronous = synchronous.clone();
+                AnyPoolOptions::new()
+                    .max_connections(max)
+                    .acquire_timeout(Duration::from_secs(10))
+                    .after_connect(move |conn, _meta| {
+                        let pragmas = format!(
+                            "PRAGMA journal_mode = WAL; PRAGMA synchronous = {synchronous}; \
+                             PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;"
+                        );
+                        Box::pin(async move {
+                            conn.execute(pragmas.as_str()).await?;
+                            Ok(())
+                        })
+                    })
+                    .connect(&url)
+            };
+            let write = pool(1)
+                .await
+                .map_err(|source| StartupError::Unreachable { url: shown.clone(), source })?;
+            let read = pool(4)
+                .await
+                .map_err(|source| StartupError::Unreachable { url: shown.clone(), source })?;
+            Ok(Db { backend: Backend::Sqlite, read, write })
+        } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            let pool = AnyPoolOptions::new()
+                .max_connections(16)
+                .acquire_timeout(Duration::from_secs(10))
+                .connect(url)
+                .await
+                .map_err(|source| StartupError::Unreachable { url: shown, source })?;
+            Ok(Db { backend: Backend::Postgres, read: pool.clone(), write: pool })
+        } else {
+            Err(StartupError::UnknownScheme(shown))
+        }
+    }
+
+    /// True when the database answers and every known migration has been applied.
+    pub async fn ready(&self) -> bool {
+        let applied: Result<i64, _> = sqlx::query_scalar("SELECT COUNT(*) FROM _sqlx_migrations WHERE success = TRUE")
+            .fetch_one(&self.read)
+            .await;
+        matches!(applied, Ok(n) if n as usize >= MIGRATOR.iter().count())
+    }
+
+    pub async fn close(&self) {
+        self.write.close().await;
+        self.read.close().await;
+    }
+}
+
+/// Rows touched by a statement, for "exactly one row" checks.
+pub fn affected(r: &AnyQueryResult) -> u64 {
+    r.rows_affected()
+}

@@ -1,0 +1,63 @@
+//! Demo data for a newcomer: a small bank to click through at once.
+//! Seeded only into an empty database, and only when asked (see `server::main`).
+
+use super::{members_store, password, AppState, StoreError};
+use crate::domain::{DisplayName, Email, Minutes, Password, Role};
+
+/// Everyone's demo password (shown at start, never used outside a demo database).
+pub const DEMO_PASSWORD: &str = "hourbank-demo";
+
+pub struct DemoLogin {
+    pub email: &'static str,
+    pub display_name: &'static str,
+    pub role: Role,
+    pub credit: Minutes,
+}
+
+pub const DEMO_LOGINS: &[DemoLogin] = &[
+    DemoLogin { email: "admin@hourbank.demo", display_name: "Ada Admin", role: Role::Admin, credit: Minutes(0) },
+    DemoLogin { email: "grace@hourbank.demo", display_name: "Grace Gardener", role: Role::Member, credit: Minutes(10 * 60) },
+    DemoLogin { email: "tom@hourbank.demo", display_name: "Tom Tutor", role: Role::Member, credit: Minutes(8 * 60) },
+    DemoLogin { email: "bea@hourbank.demo", display_name: "Bea Baker", role: Role::Member, credit: Minutes(6 * 60 + 30) },
+    DemoLogin { email: "sam@hourbank.demo", display_name: "Sam Fixit", role: Role::Member, credit: Minutes(12 * 60) },
+    DemoLogin { email: "lin@hourbank.demo", display_name: "Lin Linguist", role: Role::Member, credit: Minutes(4 * 60) },
+];
+
+#[derive(Debug, thiserror::Error)]
+pub enum SeedError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Password(#[from] password::PasswordError),
+    #[error("demo data is invalid: {0}")]
+    Invalid(String),
+}
+
+/// Seeds the demo bank if the database holds no member yet. Returns whether it seeded.
+pub async fn seed_if_empty(state: &AppState) -> Result<bool, SeedError> {
+    if members_store::count(&state.db.read).await? > 0 {
+        return Ok(false);
+    }
+    let pw = Password::parse_new(DEMO_PASSWORD).map_err(|e| SeedError::Invalid(e.message))?;
+    let hash = password::hash(&pw).await?;
+    let now = state.clock.now();
+    let mut tx = state.db.write.begin().await.map_err(StoreError::from)?;
+    for d in DEMO_LOGINS {
+        let email = Email::parse(d.email).map_err(|e| SeedError::Invalid(e.message))?;
+        let name = DisplayName::parse(d.display_name).map_err(|e| SeedError::Invalid(e.message))?;
+        members_store::insert(
+            &mut tx,
+            members_store::NewMember {
+                email: &email,
+                display_name: &name,
+                password_hash: &hash,
+                role: d.role,
+                starting_credit: d.credit,
+            },
+            now,
+        )
+        .await?;
+    }
+    tx.commit().await.map_err(StoreError::from)?;
+    Ok(true)
+}

@@ -1,0 +1,154 @@
+//! The ledger's storage: writes only [`BalancedTransfer`]s, updates each leg's balance
+//! with a guarded UPDATE (no member bucket may go below zero; the database's CHECK
+//! constraint stands behind it), and records immutable transfer and entry rows.
+
+use sqlx::{AnyConnection, AnyPool};
+
+use super::StoreError;
+use crate::domain::ledger::{BalancedTransfer, Bucket};
+use crate::domain::{MemberId, Minutes, Timestamp};
+
+/// Free-form context stored with a transfer.
+#[derive(Clone, Debug, Default)]
+pub struct TransferMeta {
+    pub reason: String,
+    pub request_id: Option<String>,
+    pub actor_id: Option<String>,
+}
+
+impl TransferMeta {
+    pub fn reason(reason: &str) -> Self {
+        TransferMeta { reason: reason.to_owned(), ..Default::default() }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Balance {
+    pub available: Minutes,
+    pub held: Minutes,
+}
+
+pub async fn open_account(conn: &mut AnyConnection, member: MemberId) -> Result<(), StoreError> {
+    sqlx::query("INSERT INTO ledger_accounts (id, kind, available_minutes, held_minutes) VALUES ($1, 'member', 0, 0)")
+        .bind(member.to_string())
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+/// Applies a balanced transfer inside the caller's transaction. On any error the caller
+/// rolls back, so a transfer lands whole or not at all.
+pub async fn apply(
+    conn: &mut AnyConnection,
+    transfer: &BalancedTransfer,
+    meta: TransferMeta,
+    now: Timestamp,
+) -> Result<String, StoreError> {
+    let transfer_id = uuid::Uuid::new_v4().to_string();
+    sqlx::query(
+        "INSERT INTO ledger_transfers (id, kind, request_id, reason, actor_id, created_at_ms) \
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(&transfer_id)
+    .bind(transfer.kind().as_str())
+    .bind(meta.request_id)
+    .bind(meta.reason)
+    .bind(meta.actor_id)
+    .bind(now.0)
+    .execute(&mut *conn)
+    .await?;
+    for (seq, leg) in transfer.legs().iter().enumerate() {
+        let sql = match leg.bucket {
+            Bucket::Available => {
+                "UPDATE ledger_accounts SET available_minutes = available_minutes + $1 \
+                 WHERE id = $2 AND (kind = 'system' OR available_minutes + $1 >= 0)"
+            }
+            Bucket::Held => {
+                "UPDATE ledger_accounts SET held_minutes = held_minutes + $1 \
+                 WHERE id = $2 AND (kind = 'system' OR held_minutes + $1 >= 0)"
+            }
+        };
+        let key = leg.account.key();
+        let r = sqlx::query(sql).bind(leg.amount.0).bind(&key).execute(&mut *conn).await;
+        let r = match r.map_err(StoreError::from) {
+            Err(e) if e.is_check_violation() => return Err(StoreError::InsufficientHours),
+            other => other?,
+        };
+        if r.rows_affected() != 1 {
+            let exists: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM ledger_accounts WHERE id = $1")
+                .bind(&key)
+                .fetch_one(&mut *conn)
+                .await?;
+            return Err(if exists == 0 { StoreError::NotFound("ledger account") } else { StoreError::InsufficientHours });
+        }
+        sqlx::query(
+            "INSERT INTO ledger_entries (transfer_id, seq, account_id, bucket, amount_minutes) VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(&transfer_id)
+        .bind(seq as i64)
+        .bind(&key)
+        .bind(leg.bucket.as_str())
+        .bind(leg.amount.0)
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(transfer_id)
+}
+
+pub async fn balance(pool: &AnyPool, member: MemberId) -> Result<Balance, StoreError> {
+    let row: Option<(i64, i64)> =
+        sqlx::query_as("SELECT available_minutes, held_minutes FROM ledger_accounts WHERE id = $1")
+            .bind(member.to_string())
+            .fetch_optional(pool)
+            .await?;
+    let (a, h) = row.ok_or(StoreError::NotFound("ledger account"))?;
+    Ok(Balance { available: Minutes(a), held: Minutes(h) })
+}
+
+/// The bank-wide invariants: what a correct ledger always satisfies.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Conservation {
+    /// Sum of every account's available + held, the system account included. Must be 0.
+    pub total: i64,
+    /// Accounts whose stored balance differs from the sum of their entries.
+    pub mismatched_accounts: i64,
+    /// Member accounts with a negative bucket.
+    pub negative_accounts: i64,
+    /// Transfers whose entries do not sum to zero.
+    pub unbalanced_transfers: i64,
+}
+
+impl Conservation {
+    pub fn holds(&self) -> bool {
+        self.total == 0 && self.mismatched_accounts == 0 && self.negative_accounts == 0 && self.unbalanced_transfers == 0
+    }
+}
+
+pub async fn conservation(pool: &AnyPool) -> Result<Conservation, StoreError> {
+    let total: i64 = sqlx::query_scalar(
+        "SELECT CAST(COALESCE(SUM(available_minutes + held_minutes), 0) AS BIGINT) FROM ledger_accounts",
+    )
+    .fetch_one(pool)
+    .await?;
+    let mismatched_accounts: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM ledger_accounts a WHERE \
+           a.available_minutes <> (SELECT CAST(COALESCE(SUM(e.amount_minutes), 0) AS BIGINT) FROM ledger_entries e \
+                                   WHERE e.account_id = a.id AND e.bucket = 'available') \
+        OR a.held_minutes <> (SELECT CAST(COALESCE(SUM(e.amount_minutes), 0) AS BIGINT) FROM ledger_entries e \
+                                   WHERE e.account_id = a.id AND e.bucket = 'held')",
+    )
+    .fetch_one(pool)
+    .await?;
+    let negative_accounts: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM ledger_accounts WHERE kind = 'member' AND (available_minutes < 0 OR held_minutes < 0)",
+    )
+    .fetch_one(pool)
+    .await?;
+    let unbalanced_transfers: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM (SELECT transfer_id FROM ledger_entries GROUP BY transfer_id \
+         HAVING SUM(amount_minutes) <> 0) t",
+    )
+    .fetch_one(pool)
+    .await?;
+    Ok(Conservation { total, mismatched_accounts, negative_accounts, unbalanced_transfers })
+}

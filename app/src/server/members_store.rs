@@ -1,0 +1,159 @@
+//! Members: I/O only. Callers own the transaction when several writes must go together.
+
+use sqlx::{AnyConnection, AnyPool};
+
+use super::{ledger_store, StoreError};
+use crate::domain::ledger::BalancedTransfer;
+use crate::domain::{DisplayName, Email, MemberId, Minutes, Role, Timestamp};
+
+pub struct NewMember<'a> {
+    pub email: &'a Email,
+    pub display_name: &'a DisplayName,
+    pub password_hash: &'a str,
+    pub role: Role,
+    pub starting_credit: Minutes,
+}
+
+/// The fields a login needs.
+pub struct LoginRow {
+    pub id: MemberId,
+    pub password_hash: String,
+    pub active: bool,
+}
+
+pub use crate::api::admin::MemberSummary as MemberRow;
+
+/// Inserts the member, opens their ledger account and grants the starting credit.
+pub async fn insert(conn: &mut AnyConnection, new: NewMember<'_>, now: Timestamp) -> Result<MemberId, StoreError> {
+    let id = MemberId::new_random();
+    let r = sqlx::query(
+        "INSERT INTO members (id, email, display_name, password_hash, role, active, created_at_ms) \
+         VALUES ($1, $2, $3, $4, $5, 1, $6)",
+    )
+    .bind(id.to_string())
+    .bind(new.email.as_str())
+    .bind(new.display_name.as_str())
+    .bind(new.password_hash)
+    .bind(new.role.as_str())
+    .bind(now.0)
+    .execute(&mut *conn)
+    .await
+    .map_err(StoreError::from);
+    match r {
+        Err(e) if e.is_unique_violation() => return Err(StoreError::DuplicateEmail),
+        Err(e) => return Err(e),
+        Ok(_) => {}
+    }
+    ledger_store::open_account(conn, id).await?;
+    if new.starting_credit.0 > 0 {
+        let t = BalancedTransfer::grant(id, new.starting_credit)?;
+        ledger_store::apply(conn, &t, ledger_store::TransferMeta::reason("starting credit"), now).await?;
+    }
+    Ok(id)
+}
+
+pub async fn email_taken(pool: &AnyPool, email: &Email) -> Result<bool, StoreError> {
+    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM members WHERE email = $1")
+        .bind(email.as_str())
+        .fetch_one(pool)
+        .await?;
+    Ok(n > 0)
+}
+
+pub async fn find_login(pool: &AnyPool, email: &str) -> Result<Option<LoginRow>, StoreError> {
+    let row: Option<(String, String, i64)> =
+        sqlx::query_as("SELECT id, password_hash, active FROM members WHERE email = $1")
+            .bind(email)
+            .fetch_optional(pool)
+            .await?;
+    row.map(|(id, password_hash, active)| {
+        Ok(LoginRow { id: parse_id(&id)?, password_hash, active: active == 1 })
+    })
+    .transpose()
+}
+
+const MEMBER_COLUMNS: &str = "m.id, m.email, m.display_name, m.role, m.active, m.created_at_ms, \
+     COALESCE(a.available_minutes, 0), COALESCE(a.held_minutes, 0)";
+
+type MemberTuple = (String, String, String, String, i64, i64, i64, i64);
+
+fn to_row(t: MemberTuple) -> Result<MemberRow, StoreError> {
+    let (id, email, display_name, role, active, created, available, held) = t;
+    Ok(MemberRow {
+        id: parse_id(&id)?,
+        email,
+        display_name,
+        role: Role::parse(&role).ok_or_else(|| StoreError::Corrupt(format!("role {role:?}")))?,
+        active: active == 1,
+        created_at: Timestamp(created),
+        available: Minutes(available),
+        held: Minutes(held),
+    })
+}
+
+pub async fn get(pool: &AnyPool, id: MemberId) -> Result<MemberRow, StoreError> {
+    let sql = format!(
+        "SELECT {MEMBER_COLUMNS} FROM members m LEFT JOIN ledger_accounts a ON a.id = m.id WHERE m.id = $1"
+    );
+    let t: Option<MemberTuple> = sqlx::query_as(&sql).bind(id.to_string()).fetch_optional(pool).await?;
+    to_row(t.ok_or(StoreError::NotFound("member"))?)
+}
+
+/// Members whose name or e-mail contains `search` (case-insensitive), by name, at most `limit`.
+pub async fn list(pool: &AnyPool, search: &str, limit: i64) -> Result<Vec<MemberRow>, StoreError> {
+    let sql = format!(
+        "SELECT {MEMBER_COLUMNS} FROM members m LEFT JOIN ledger_accounts a ON a.id = m.id \
+         WHERE LOWER(m.display_name) LIKE $1 OR m.email LIKE $1 \
+         ORDER BY LOWER(m.display_name), m.id LIMIT $2"
+    );
+    let pattern = format!("%{}%", escape_like(&search.trim().to_lowercase()));
+    let rows: Vec<MemberTuple> = sqlx::query_as(&sql).bind(pattern).bind(limit).fetch_all(pool).await?;
+    rows.into_iter().map(to_row).collect()
+}
+
+fn escape_like(s: &str) -> String {
+    // Neither database treats these specially without ESCAPE, so drop them from searches.
+    s.chars().filter(|c| *c != '%' && *c != '_').collect()
+}
+
+/// Sets a member's active flag; deactivation also ends every session of theirs.
+/// Returns false when the member was already in that state.
+pub async fn set_active(conn: &mut AnyConnection, id: MemberId, active: bool, now: Timestamp) -> Result<bool, StoreError> {
+    let r = sqlx::query(
+        "UPDATE members SET active = $1, deactivated_at_ms = $2 WHERE id = $3 AND active <> $1",
+    )
+    .bind(if active { 1i64 } else { 0i64 })
+    .bind(if active { None } else { Some(now.0) })
+    .bind(id.to_string())
+    .execute(&mut *conn)
+    .await?;
+    if r.rows_affected() == 0 {
+        let exists: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM members WHERE id = $1")
+            .bind(id.to_string())
+            .fetch_one(&mut *conn)
+            .await?;
+        if exists == 0 {
+            return Err(StoreError::NotFound("member"));
+        }
+        return Ok(false);
+    }
+    if !active {
+        super::sessions::delete_for_member(conn, id).await?;
+    }
+    Ok(true)
+}
+
+pub async fn count(pool: &AnyPool) -> Result<i64, StoreError> {
+    Ok(sqlx::query_scalar("SELECT COUNT(*) FROM members").fetch_one(pool).await?)
+}
+
+pub async fn admin_exists(pool: &AnyPool) -> Result<bool, StoreError> {
+    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM members WHERE role = 'admin'")
+        .fetch_one(pool)
+        .await?;
+    Ok(n > 0)
+}
+
+fn parse_id(s: &str) -> Result<MemberId, StoreError> {
+    s.parse().map_err(|_| StoreError::Corrupt(format!("member id {s:?}")))
+}

@@ -1,0 +1,19 @@
+//! Server-only code (compiled with the `ssr` feature): database, stores, sessions.
+//! Nothing here reaches the WASM bundle.
+
+pub mod clock;
+pub mod config;
+pub mod context;
+pub mod db;
+pub mod demo;
+pub mod ledger_store;
+pub mod members_store;
+pub mod password;
+pub mod sessions;
+pub mod state;
+pub mod testing;
+
+pub use clock::Clock;
+pub use config::Config;
+pub use db::{Db, StoreError};
+pub use state::AppState;

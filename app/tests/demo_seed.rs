@@ -1,0 +1,35 @@
+//! Demo data: seeded into an empty database once, never into one that holds data.
+
+#![cfg(feature = "ssr")]
+
+use std::sync::Arc;
+
+use app::server::testing::TestDb;
+use app::server::{demo, ledger_store, members_store, AppState, Clock, Config};
+
+fn state(t: &TestDb) -> AppState {
+    AppState {
+        db: t.db.clone(),
+        config: Arc::new(Config::for_tests(&t.url)),
+        clock: Clock::system(),
+        leptos_options: leptos::config::LeptosOptions::builder().output_name("hourbank").build(),
+    }
+}
+
+#[tokio::test]
+async fn seeds_an_empty_bank_once() {
+    let t = TestDb::new().await.unwrap();
+    let s = state(&t);
+    assert!(demo::seed_if_empty(&s).await.unwrap());
+    let n = members_store::count(&t.db.read).await.unwrap();
+    assert_eq!(n as usize, demo::DEMO_LOGINS.len());
+    assert!((5..=7).contains(&n), "an admin and 4–6 members");
+    assert!(members_store::admin_exists(&t.db.read).await.unwrap());
+    assert!(!demo::seed_if_empty(&s).await.unwrap(), "a second start seeds nothing");
+    assert_eq!(members_store::count(&t.db.read).await.unwrap(), n);
+    let members = members_store::list(&t.db.read, "", 100).await.unwrap();
+    let grace = members.iter().find(|m| m.email == "grace@hourbank.demo").unwrap();
+    assert_eq!(grace.available.0, 600);
+    assert!(ledger_store::conservation(&t.db.read).await.unwrap().holds());
+    t.cleanup().await;
+}

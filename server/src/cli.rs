@@ -1,0 +1,74 @@
+//! The command line: `server [serve] [--demo|--no-demo]`, `server create-admin`.
+
+#[derive(Debug, PartialEq, Eq)]
+pub enum Command {
+    /// Serve the app. `demo`: Some(true) = seed demo data if the database is empty,
+    /// Some(false) = never, None = the default (SQLite yes, PostgreSQL no).
+    Serve { demo: Option<bool> },
+    /// Create an admin account (password from HOURBANK_ADMIN_PASSWORD) and exit.
+    CreateAdmin { email: String, name: String },
+    Help,
+}
+
+pub const USAGE: &str = "usage:
+  server [serve] [--demo | --no-demo]      serve HourBank (DATABASE_URL, default sqlite://data/hourbank.db)
+  server create-admin --email E [--name N] create an admin account; the password is read from
+                                           HOURBANK_ADMIN_PASSWORD (at least 10 characters)";
+
+pub fn parse(args: &[String]) -> Result<Command, String> {
+    let mut it = args.iter().map(String::as_str).peekable();
+    match it.peek().copied() {
+        None | Some("serve") | Some("--demo") | Some("--no-demo") => {
+            if it.peek() == Some(&"serve") {
+                it.next();
+            }
+            let mut demo = None;
+            for a in it {
+                match a {
+                    "--demo" => demo = Some(true),
+                    "--no-demo" => demo = Some(false),
+                    other => return Err(format!("unknown option {other:?}\n{USAGE}")),
+                }
+            }
+            Ok(Command::Serve { demo })
+        }
+        Some("create-admin") => {
+            it.next();
+            let (mut email, mut name) = (None, None);
+            while let Some(a) = it.next() {
+                match a {
+                    "--email" => email = it.next().map(str::to_owned),
+                    "--name" => name = it.next().map(str::to_owned),
+                    other => return Err(format!("unknown option {other:?}\n{USAGE}")),
+                }
+            }
+            let email = email.ok_or_else(|| format!("create-admin needs --email\n{USAGE}"))?;
+            Ok(Command::CreateAdmin { email, name: name.unwrap_or_else(|| "Admin".to_owned()) })
+        }
+        Some("-h") | Some("--help") | Some("help") => Ok(Command::Help),
+        Some(other) => Err(format!("unknown command {other:?}\n{USAGE}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(s: &[&str]) -> Result<Command, String> {
+        parse(&s.iter().map(|x| x.to_string()).collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn parses_commands() {
+        assert_eq!(p(&[]), Ok(Command::Serve { demo: None }));
+        assert_eq!(p(&["serve", "--demo"]), Ok(Command::Serve { demo: Some(true) }));
+        assert_eq!(p(&["--no-demo"]), Ok(Command::Serve { demo: Some(false) }));
+        assert_eq!(
+            p(&["create-admin", "--email", "a@b.org"]),
+            Ok(Command::CreateAdmin { email: "a@b.org".into(), name: "Admin".into() })
+        );
+        assert!(p(&["create-admin"]).is_err());
+        assert!(p(&["serve", "--bogus"]).is_err());
+        assert!(p(&["launch"]).is_err());
+    }
+}

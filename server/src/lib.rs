@@ -1,0 +1,7 @@
+//! The HourBank server: start-up (database, migrations, admin, demo data) and the axum
+//! router around the Leptos app.
+
+pub mod cli;
+pub mod startup;
+
+pub use startup::{build_router, build_state, StartError};

@@ -1,0 +1,115 @@
+//! `server`: the HourBank binary. Run it from the workspace root (it serves target/site).
+
+use std::process::ExitCode;
+
+use app::server::{Clock, Config};
+use server::cli::{self, Command};
+use server::startup;
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    init_tracing();
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let command = match cli::parse(&args) {
+        Ok(c) => c,
+        Err(msg) => {
+            eprintln!("{msg}");
+            return ExitCode::from(2);
+        }
+    };
+    match run(command).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(msg) => {
+            eprintln!("hourbank: {msg}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn init_tracing() {
+    use tracing_subscriber::EnvFilter;
+    let filter = EnvFilter::try_from_env("HOURBANK_LOG").unwrap_or_else(|_| EnvFilter::new("info"));
+    if std::env::var("HOURBANK_LOG_FORMAT").as_deref() == Ok("json") {
+        tracing_subscriber::fmt().with_env_filter(filter).json().init();
+    } else {
+        tracing_subscriber::fmt().with_env_filter(filter).init();
+    }
+}
+
+async fn run(command: Command) -> Result<(), String> {
+    let config = Config::from_env()?;
+    let leptos_options = leptos::config::get_configuration(None)
+        .map_err(|e| format!("Leptos configuration: {e}"))?
+        .leptos_options;
+    match command {
+        Command::Help => {
+            println!("{}", cli::USAGE);
+            Ok(())
+        }
+        Command::CreateAdmin { email, name } => {
+            let pw = std::env::var("HOURBANK_ADMIN_PASSWORD")
+                .map_err(|_| "set HOURBANK_ADMIN_PASSWORD to the new admin's password".to_owned())?;
+            let state = startup::build_state(config, Clock::system(), leptos_options).await.map_err(|e| e.to_string())?;
+            let created = startup::ensure_admin(&state, &email, &name, &pw).await.map_err(|e| e.to_string())?;
+            if created {
+                println!("created admin {email}");
+            } else {
+                println!("an account with e-mail {email} exists already; nothing changed");
+            }
+            Ok(())
+        }
+        Command::Serve { demo } => serve(config, leptos_options, demo).await,
+    }
+}
+
+async fn serve(config: Config, leptos_options: leptos::config::LeptosOptions, demo: Option<bool>) -> Result<(), String> {
+    let addr = leptos_options.site_addr;
+    let test_mode = config.test_mode;
+    let state = startup::build_state(config, Clock::system(), leptos_options).await.map_err(|e| e.to_string())?;
+    if let (Ok(email), Ok(pw)) = (std::env::var("HOURBANK_ADMIN_EMAIL"), std::env::var("HOURBANK_ADMIN_PASSWORD")) {
+        if startup::ensure_admin(&state, &email, "Admin", &pw).await.map_err(|e| e.to_string())? {
+            tracing::info!(%email, "created the admin account from HOURBANK_ADMIN_EMAIL");
+        }
+    }
+    if startup::maybe_seed_demo(&state, demo).await.map_err(|e| e.to_string())? {
+        tracing::info!("seeded the demo bank into the new database");
+    }
+    if startup::is_demo_bank(&state).await {
+        println!("Demo logins (password {:?} for each):", app::server::demo::DEMO_PASSWORD);
+        for d in app::server::demo::DEMO_LOGINS {
+            println!("  {:<22} {:<16} {:>7}  {}", d.email, d.display_name, d.role.as_str(), d.credit);
+        }
+    }
+    if test_mode {
+        tracing::warn!("TEST MODE: test-only controls are enabled; never run this in production");
+    }
+    let listener = tokio::net::TcpListener::bind(&addr)
+        .await
+        .map_err(|e| format!("cannot listen on {addr}: {e}"))?;
+    println!("HourBank listening on http://{addr}");
+    let router = startup::build_router(state.clone());
+    axum::serve(listener, router.into_make_service())
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+        .map_err(|e| format!("server error: {e}"))?;
+    state.db.close().await;
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = term => {},
+    }
+}

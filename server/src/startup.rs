@@ -1,0 +1,121 @@
+//! Building the application: state, router, and the one-off start-up tasks.
+
+use std::sync::Arc;
+
+use app::server::db::{Backend, StartupError};
+use app::server::sessions::resolve_session;
+use app::server::{demo, members_store, password, AppState, Clock, Config, Db, StoreError};
+use app::{shell, App};
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::IntoResponse;
+use axum::routing::get;
+use axum::Router;
+use leptos::config::LeptosOptions;
+use leptos::prelude::provide_context;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error(transparent)]
+    Database(#[from] StartupError),
+    #[error("cannot create the admin account from HOURBANK_ADMIN_EMAIL: {0}")]
+    Admin(String),
+    #[error("cannot seed the demo data: {0}")]
+    Demo(String),
+}
+
+/// Connects, migrates, and assembles the state every request shares.
+pub async fn build_state(config: Config, clock: Clock, leptos_options: LeptosOptions) -> Result<AppState, StartError> {
+    let db = Db::connect_and_migrate(&config.database_url).await?;
+    Ok(AppState { db, config: Arc::new(config), clock, leptos_options })
+}
+
+/// The whole HTTP surface: pages, server functions, static files, health checks.
+pub fn build_router(state: AppState) -> Router {
+    let routes = generate_route_list(App);
+    let leptos_options = state.leptos_options.clone();
+    let context_state = state.clone();
+    Router::new()
+        .route("/healthz", get(healthz))
+        .route("/readyz", get(readyz))
+        .leptos_routes_with_context(
+            &state,
+            routes,
+            move || provide_context(context_state.clone()),
+            move || shell(leptos_options.clone()),
+        )
+        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), resolve_session))
+        .with_state(state)
+}
+
+/// The process is up.
+async fn healthz() -> &'static str {
+    "ok"
+}
+
+/// The database answers and its migrations are applied.
+async fn readyz(State(state): State<AppState>) -> impl IntoResponse {
+    if state.db.ready().await {
+        (StatusCode::OK, "ready")
+    } else {
+        (StatusCode::SERVICE_UNAVAILABLE, "database not ready")
+    }
+}
+
+/// Creates an admin with this e-mail unless an account with it exists already.
+/// Returns whether it created one.
+pub async fn ensure_admin(state: &AppState, email: &str, display_name: &str, pw: &str) -> Result<bool, StartError> {
+    use app::domain::{DisplayName, Email, Password, Role};
+    let email = Email::parse(email).map_err(|e| StartError::Admin(e.message))?;
+    let name = DisplayName::parse(display_name).map_err(|e| StartError::Admin(e.message))?;
+    let pw = Password::parse_new(pw).map_err(|e| StartError::Admin(format!("HOURBANK_ADMIN_PASSWORD: {}", e.message)))?;
+    let taken = members_store::email_taken(&state.db.read, &email).await.map_err(|e| StartError::Admin(e.to_string()))?;
+    if taken {
+        return Ok(false);
+    }
+    let hash = password::hash(&pw).await.map_err(|e| StartError::Admin(e.to_string()))?;
+    let result: Result<(), StoreError> = async {
+        let mut tx = state.db.write.begin().await?;
+        members_store::insert(
+            &mut tx,
+            members_store::NewMember {
+                email: &email,
+                display_name: &name,
+                password_hash: &hash,
+                role: Role::Admin,
+                starting_credit: app::domain::Minutes::ZERO,
+            },
+            state.clock.now(),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+    .await;
+    result.map_err(|e| StartError::Admin(e.to_string()))?;
+    Ok(true)
+}
+
+/// Seeds the demo bank when asked: into a new SQLite database by default, into
+/// PostgreSQL only with `--demo`, never into a database that holds data.
+pub async fn maybe_seed_demo(state: &AppState, demo_flag: Option<bool>) -> Result<bool, StartError> {
+    let wanted = match (demo_flag, state.db.backend) {
+        (Some(flag), _) => flag,
+        (None, Backend::Sqlite) => true,
+        (None, Backend::Postgres) => false,
+    };
+    if !wanted {
+        return Ok(false);
+    }
+    demo::seed_if_empty(state).await.map_err(|e| StartError::Demo(e.to_string()))
+}
+
+/// True when the database is the demo bank (its admin exists), so the logins are worth printing.
+pub async fn is_demo_bank(state: &AppState) -> bool {
+    match app::domain::Email::parse(demo::DEMO_LOGINS[0].email) {
+        Ok(e) => members_store::email_taken(&state.db.read, &e).await.unwrap_or(false),
+        Err(_) => false,
+    }
+}

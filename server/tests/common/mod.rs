@@ -1,0 +1,101 @@
+//! `spawn_app`: the real router on 127.0.0.1:0 over a fresh database (SQLite, or
+//! PostgreSQL with HOURBANK_TEST_BACKEND=postgres), and an HTTP client with a cookie jar.
+
+#![allow(dead_code)]
+
+use std::sync::Arc;
+
+use app::server::testing::TestDb;
+use app::server::{AppState, Clock, Config};
+use app::AppError;
+use leptos::config::LeptosOptions;
+use serde::de::DeserializeOwned;
+
+pub struct TestApp {
+    pub base: String,
+    pub state: AppState,
+    testdb: TestDb,
+    server: tokio::task::JoinHandle<()>,
+}
+
+pub async fn spawn_app() -> TestApp {
+    spawn_app_with(|_| {}).await
+}
+
+pub async fn spawn_app_with(tweak: impl FnOnce(&mut Config)) -> TestApp {
+    let testdb = TestDb::new().await.expect("test database");
+    let mut config = Config::for_tests(&testdb.url);
+    tweak(&mut config);
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let addr = listener.local_addr().expect("addr");
+    let leptos_options = LeptosOptions::builder()
+        .output_name("hourbank")
+        .site_root("target/site")
+        .site_addr(addr)
+        .build();
+    let state = AppState {
+        db: testdb.db.clone(),
+        config: Arc::new(config),
+        clock: Clock::system(),
+        leptos_options,
+    };
+    let router = server::build_router(state.clone());
+    let server = tokio::spawn(async move {
+        axum::serve(listener, router.into_make_service()).await.expect("serve");
+    });
+    TestApp { base: format!("http://{addr}"), state, testdb, server }
+}
+
+impl TestApp {
+    /// A browser-like client with its own cookie jar (one per simulated person).
+    pub fn client(&self) -> reqwest::Client {
+        reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("client")
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base, path)
+    }
+
+    /// Calls a server function the way the hydrated app does (form-encoded in, JSON out).
+    pub async fn call<T: DeserializeOwned>(
+        &self,
+        client: &reqwest::Client,
+        endpoint: &str,
+        form: &[(&str, &str)],
+    ) -> Result<T, (u16, AppError)> {
+        let res = client.post(self.url(&format!("/api/{endpoint}"))).form(form).send().await.expect("send");
+        let status = res.status().as_u16();
+        let body = res.text().await.expect("body");
+        if (200..300).contains(&status) {
+            Ok(serde_json::from_str(&body).unwrap_or_else(|e| panic!("decoding {body:?}: {e}")))
+        } else {
+            let err: AppError = serde_json::from_str(&body).unwrap_or_else(|e| panic!("decoding error {body:?}: {e}"));
+            Err((status, err))
+        }
+    }
+
+    pub async fn signup(&self, client: &reqwest::Client, name: &str, email: &str, password: &str) -> Result<(), (u16, AppError)> {
+        self.call(client, "signup", &[("display_name", name), ("email", email), ("password", password)]).await
+    }
+
+    pub async fn login(&self, client: &reqwest::Client, email: &str, password: &str) -> Result<(), (u16, AppError)> {
+        self.call(client, "login", &[("email", email), ("password", password)]).await
+    }
+
+    pub async fn me(&self, client: &reqwest::Client) -> Option<app::api::auth::Me> {
+        self.call(client, "me", &[]).await.expect("me")
+    }
+
+    pub async fn member_count(&self) -> i64 {
+        app::server::members_store::count(&self.state.db.read).await.expect("count")
+    }
+
+    pub async fn cleanup(self) {
+        self.server.abort();
+        self.testdb.cleanup().await;
+    }
+}
