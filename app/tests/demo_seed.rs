@@ -33,3 +33,18 @@ async fn seeds_an_empty_bank_once() {
     assert!(ledger_store::conservation(&t.db.read).await.unwrap().holds());
     t.cleanup().await;
 }
+
+#[tokio::test]
+async fn demo_members_offer_services() {
+    let t = TestDb::new().await.unwrap();
+    demo::seed_if_empty(&state(&t)).await.unwrap();
+    let services = app::server::services_store::list_active(&t.db.read, 100).await.unwrap();
+    let expected: usize = demo::DEMO_LOGINS.iter().map(|d| d.services.len()).sum();
+    assert_eq!(services.len(), expected);
+    assert!(services.len() >= 5);
+    assert!(services.iter().all(|s| (2..=72).contains(&s.response_window_hours)));
+    let members = members_store::list(&t.db.read, "", 100).await.unwrap();
+    let admin = members.iter().find(|m| m.role == app::domain::Role::Admin).unwrap();
+    assert!(services.iter().all(|s| s.provider_id != admin.id), "the admin offers nothing");
+    t.cleanup().await;
+}

@@ -1,3 +1,4 @@
 pub mod auth;
 pub mod errors;
 pub mod header;
+pub mod services_list;

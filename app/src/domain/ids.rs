@@ -37,3 +37,8 @@ id_type!(
     /// A member (or admin) account.
     MemberId
 );
+
+id_type!(
+    /// A service a member offers.
+    ServiceId
+);

@@ -4,9 +4,10 @@ pub mod account;
 pub mod ids;
 pub mod ledger;
 pub mod minutes;
+pub mod service;
 pub mod time;
 
 pub use account::{DisplayName, Email, Password, Role};
-pub use ids::MemberId;
+pub use ids::{MemberId, ServiceId};
 pub use minutes::Minutes;
 pub use time::Timestamp;

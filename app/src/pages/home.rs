@@ -2,12 +2,15 @@ use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use crate::api::services::list_services;
 use crate::components::auth::use_auth;
+use crate::components::services_list::ServicesList;
 use crate::components::errors::ErrorPage;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
     let me = use_auth().me;
+    let services = Resource::new(|| (), |_| list_services());
     view! {
         <Title text="HourBank"/>
         <Transition fallback=|| view! { <p>"Loading…"</p> }>
@@ -38,6 +41,12 @@ pub fn HomePage() -> impl IntoView {
                         }),
                     })
                 })}
+            </ErrorBoundary>
+        </Transition>
+        <h2>"Services members offer"</h2>
+        <Transition fallback=|| view! { <p>"Loading…"</p> }>
+            <ErrorBoundary fallback=|errors| view! { <ErrorPage errors/> }>
+                {move || Suspend::new(async move { services.await.map(|list| view! { <ServicesList services=list/> }) })}
             </ErrorBoundary>
         </Transition>
     }

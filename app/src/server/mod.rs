@@ -9,6 +9,7 @@ pub mod demo;
 pub mod ledger_store;
 pub mod members_store;
 pub mod password;
+pub mod services_store;
 pub mod sessions;
 pub mod state;
 pub mod testing;

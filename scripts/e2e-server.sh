@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Starts the release server for the Playwright suite: a fresh SQLite database, test mode,
+# and a known admin account. Run by end2end/playwright.config.ts (webServer).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+rm -rf target/e2e-data
+mkdir -p target/e2e-data
+export DATABASE_URL="sqlite://target/e2e-data/hourbank.db"
+export LEPTOS_SITE_ADDR="127.0.0.1:${E2E_PORT:-3100}"
+export LEPTOS_ENV=PROD
+export HOURBANK_TEST_MODE=1
+export HOURBANK_ADMIN_EMAIL="admin@e2e.test"
+export HOURBANK_ADMIN_PASSWORD="e2e-admin-password"
+export HOURBANK_STARTING_CREDIT_MINUTES=300
+exec ./target/release/server serve --no-demo
