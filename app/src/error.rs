@@ -9,7 +9,10 @@ use serde::{Deserialize, Serialize};
 pub enum AppError {
     /// Bad input the member can fix; `field` names the form field when there is one.
     #[error("{message}")]
-    Invalid { field: Option<String>, message: String },
+    Invalid {
+        field: Option<String>,
+        message: String,
+    },
     #[error("Please log in first.")]
     Unauthenticated,
     #[error("You are not allowed to do that.")]
@@ -30,7 +33,10 @@ pub enum AppError {
 
 impl AppError {
     pub fn invalid(field: &str, message: impl Into<String>) -> Self {
-        AppError::Invalid { field: Some(field.to_owned()), message: message.into() }
+        AppError::Invalid {
+            field: Some(field.to_owned()),
+            message: message.into(),
+        }
     }
 
     /// The field this error belongs next to, if any.
@@ -57,7 +63,10 @@ impl AppError {
 
 impl From<crate::domain::account::FieldError> for AppError {
     fn from(e: crate::domain::account::FieldError) -> Self {
-        AppError::Invalid { field: Some(e.field.to_owned()), message: e.message }
+        AppError::Invalid {
+            field: Some(e.field.to_owned()),
+            message: e.message,
+        }
     }
 }
 
@@ -69,9 +78,9 @@ impl FromServerFnError for AppError {
             ServerFnErrorErr::Args(m) | ServerFnErrorErr::MissingArg(m) => {
                 AppError::Transport(format!("The form was incomplete or malformed ({m})."))
             }
-            ServerFnErrorErr::Request(_) => {
-                AppError::Transport("Could not reach HourBank. Check your connection and try again.".into())
-            }
+            ServerFnErrorErr::Request(_) => AppError::Transport(
+                "Could not reach HourBank. Check your connection and try again.".into(),
+            ),
             other => AppError::Transport(other.to_string()),
         }
     }

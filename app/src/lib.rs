@@ -11,6 +11,7 @@ pub mod api;
 pub mod components;
 pub mod domain;
 pub mod error;
+pub mod lifecycle;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod server;

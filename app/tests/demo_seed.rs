@@ -12,7 +12,9 @@ fn state(t: &TestDb) -> AppState {
         db: t.db.clone(),
         config: Arc::new(Config::for_tests(&t.url)),
         clock: Clock::system(),
-        leptos_options: leptos::config::LeptosOptions::builder().output_name("hourbank").build(),
+        leptos_options: leptos::config::LeptosOptions::builder()
+            .output_name("hourbank")
+            .build(),
     }
 }
 
@@ -25,12 +27,21 @@ async fn seeds_an_empty_bank_once() {
     assert_eq!(n as usize, demo::DEMO_LOGINS.len());
     assert!((5..=7).contains(&n), "an admin and 4–6 members");
     assert!(members_store::admin_exists(&t.db.read).await.unwrap());
-    assert!(!demo::seed_if_empty(&s).await.unwrap(), "a second start seeds nothing");
+    assert!(
+        !demo::seed_if_empty(&s).await.unwrap(),
+        "a second start seeds nothing"
+    );
     assert_eq!(members_store::count(&t.db.read).await.unwrap(), n);
     let members = members_store::list(&t.db.read, "", 100).await.unwrap();
-    let grace = members.iter().find(|m| m.email == "grace@hourbank.demo").unwrap();
+    let grace = members
+        .iter()
+        .find(|m| m.email == "grace@hourbank.demo")
+        .unwrap();
     assert_eq!(grace.available.0, 600);
-    assert!(ledger_store::conservation(&t.db.read).await.unwrap().holds());
+    assert!(ledger_store::conservation(&t.db.read)
+        .await
+        .unwrap()
+        .holds());
     t.cleanup().await;
 }
 
@@ -38,13 +49,23 @@ async fn seeds_an_empty_bank_once() {
 async fn demo_members_offer_services() {
     let t = TestDb::new().await.unwrap();
     demo::seed_if_empty(&state(&t)).await.unwrap();
-    let services = app::server::services_store::list_active(&t.db.read, 100).await.unwrap();
+    let services = app::server::services_store::list_active(&t.db.read, 100)
+        .await
+        .unwrap();
     let expected: usize = demo::DEMO_LOGINS.iter().map(|d| d.services.len()).sum();
     assert_eq!(services.len(), expected);
     assert!(services.len() >= 5);
-    assert!(services.iter().all(|s| (2..=72).contains(&s.response_window_hours)));
+    assert!(services
+        .iter()
+        .all(|s| (2..=72).contains(&s.response_window_hours)));
     let members = members_store::list(&t.db.read, "", 100).await.unwrap();
-    let admin = members.iter().find(|m| m.role == app::domain::Role::Admin).unwrap();
-    assert!(services.iter().all(|s| s.provider_id != admin.id), "the admin offers nothing");
+    let admin = members
+        .iter()
+        .find(|m| m.role == app::domain::Role::Admin)
+        .unwrap();
+    assert!(
+        services.iter().all(|s| s.provider_id != admin.id),
+        "the admin offers nothing"
+    );
     t.cleanup().await;
 }

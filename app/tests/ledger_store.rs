@@ -29,7 +29,13 @@ async fn member(t: &TestDb, email: &str, credit: i64) -> MemberId {
 
 async fn apply(t: &TestDb, transfer: BalancedTransfer) -> Result<String, StoreError> {
     let mut tx = t.db.write.begin().await?;
-    let id = ledger_store::apply(&mut tx, &transfer, TransferMeta::reason("test"), Timestamp(1)).await?;
+    let id = ledger_store::apply(
+        &mut tx,
+        &transfer,
+        TransferMeta::reason("test"),
+        Timestamp(1),
+    )
+    .await?;
     tx.commit().await?;
     Ok(id)
 }
@@ -47,12 +53,21 @@ async fn assert_conserved(t: &TestDb) {
 #[tokio::test]
 async fn hold_post_and_void_move_minutes_between_buckets() {
     let t = TestDb::new().await.unwrap();
-    let (ann, bob) = (member(&t, "ann@x.org", 300).await, member(&t, "bob@x.org", 0).await);
+    let (ann, bob) = (
+        member(&t, "ann@x.org", 300).await,
+        member(&t, "bob@x.org", 0).await,
+    );
     assert_eq!(bal(&t, ann).await, (300, 0));
-    apply(&t, BalancedTransfer::hold(ann, Minutes(120)).unwrap()).await.unwrap();
+    apply(&t, BalancedTransfer::hold(ann, Minutes(120)).unwrap())
+        .await
+        .unwrap();
     assert_eq!(bal(&t, ann).await, (180, 120));
-    apply(&t, BalancedTransfer::post(ann, bob, Minutes(90)).unwrap()).await.unwrap();
-    apply(&t, BalancedTransfer::void(ann, Minutes(30)).unwrap()).await.unwrap();
+    apply(&t, BalancedTransfer::post(ann, bob, Minutes(90)).unwrap())
+        .await
+        .unwrap();
+    apply(&t, BalancedTransfer::void(ann, Minutes(30)).unwrap())
+        .await
+        .unwrap();
     assert_eq!(bal(&t, ann).await, (210, 0));
     assert_eq!(bal(&t, bob).await, (90, 0));
     assert_conserved(&t).await;
@@ -64,14 +79,23 @@ async fn overdrawing_is_refused_and_changes_nothing() {
     let t = TestDb::new().await.unwrap();
     let ann = member(&t, "ann@x.org", 60).await;
     let bob = member(&t, "bob@x.org", 0).await;
-    let before: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM ledger_transfers").fetch_one(&t.db.read).await.unwrap();
+    let before: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM ledger_transfers")
+        .fetch_one(&t.db.read)
+        .await
+        .unwrap();
     let r = apply(&t, BalancedTransfer::hold(ann, Minutes(61)).unwrap()).await;
     assert!(matches!(r, Err(StoreError::InsufficientHours)), "{r:?}");
     let r = apply(&t, BalancedTransfer::post(ann, bob, Minutes(1)).unwrap()).await;
-    assert!(matches!(r, Err(StoreError::InsufficientHours)), "nothing held yet: {r:?}");
+    assert!(
+        matches!(r, Err(StoreError::InsufficientHours)),
+        "nothing held yet: {r:?}"
+    );
     let r = apply(&t, BalancedTransfer::deduct(bob, Minutes(1)).unwrap()).await;
     assert!(matches!(r, Err(StoreError::InsufficientHours)), "{r:?}");
-    let after: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM ledger_transfers").fetch_one(&t.db.read).await.unwrap();
+    let after: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM ledger_transfers")
+        .fetch_one(&t.db.read)
+        .await
+        .unwrap();
     assert_eq!(before, after, "a refused transfer leaves no row behind");
     assert_eq!(bal(&t, ann).await, (60, 0));
     assert_conserved(&t).await;
@@ -81,7 +105,11 @@ async fn overdrawing_is_refused_and_changes_nothing() {
 #[tokio::test]
 async fn unknown_account_is_not_found() {
     let t = TestDb::new().await.unwrap();
-    let r = apply(&t, BalancedTransfer::grant(MemberId::new_random(), Minutes(5)).unwrap()).await;
+    let r = apply(
+        &t,
+        BalancedTransfer::grant(MemberId::new_random(), Minutes(5)).unwrap(),
+    )
+    .await;
     assert!(matches!(r, Err(StoreError::NotFound(_))), "{r:?}");
     assert_conserved(&t).await;
     t.cleanup().await;
@@ -96,8 +124,13 @@ async fn concurrent_holds_never_overdraw() {
         let db = t.db.clone();
         tasks.push(tokio::spawn(async move {
             let mut tx = db.write.begin().await?;
-            ledger_store::apply(&mut tx, &BalancedTransfer::hold(ann, Minutes(60)).unwrap(), TransferMeta::reason("race"), Timestamp(2))
-                .await?;
+            ledger_store::apply(
+                &mut tx,
+                &BalancedTransfer::hold(ann, Minutes(60)).unwrap(),
+                TransferMeta::reason("race"),
+                Timestamp(2),
+            )
+            .await?;
             tx.commit().await?;
             Ok::<_, StoreError>(())
         }));
@@ -121,11 +154,13 @@ async fn conservation_check_notices_a_tampered_balance() {
     let t = TestDb::new().await.unwrap();
     let ann = member(&t, "ann@x.org", 60).await;
     assert_conserved(&t).await;
-    sqlx::query("UPDATE ledger_accounts SET available_minutes = available_minutes + 1 WHERE id = $1")
-        .bind(ann.to_string())
-        .execute(&t.db.write)
-        .await
-        .unwrap();
+    sqlx::query(
+        "UPDATE ledger_accounts SET available_minutes = available_minutes + 1 WHERE id = $1",
+    )
+    .bind(ann.to_string())
+    .execute(&t.db.write)
+    .await
+    .unwrap();
     let c = ledger_store::conservation(&t.db.read).await.unwrap();
     assert!(!c.holds());
     assert_eq!((c.total, c.mismatched_accounts), (1, 1));

@@ -4,9 +4,14 @@
 pub enum Command {
     /// Serve the app. `demo`: Some(true) = seed demo data if the database is empty,
     /// Some(false) = never, None = the default (SQLite yes, PostgreSQL no).
-    Serve { demo: Option<bool> },
+    Serve {
+        demo: Option<bool>,
+    },
     /// Create an admin account (password from HOURBANK_ADMIN_PASSWORD) and exit.
-    CreateAdmin { email: String, name: String },
+    CreateAdmin {
+        email: String,
+        name: String,
+    },
     Help,
 }
 
@@ -43,7 +48,10 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
                 }
             }
             let email = email.ok_or_else(|| format!("create-admin needs --email\n{USAGE}"))?;
-            Ok(Command::CreateAdmin { email, name: name.unwrap_or_else(|| "Admin".to_owned()) })
+            Ok(Command::CreateAdmin {
+                email,
+                name: name.unwrap_or_else(|| "Admin".to_owned()),
+            })
         }
         Some("-h") | Some("--help") | Some("help") => Ok(Command::Help),
         Some(other) => Err(format!("unknown command {other:?}\n{USAGE}")),
@@ -61,11 +69,17 @@ mod tests {
     #[test]
     fn parses_commands() {
         assert_eq!(p(&[]), Ok(Command::Serve { demo: None }));
-        assert_eq!(p(&["serve", "--demo"]), Ok(Command::Serve { demo: Some(true) }));
+        assert_eq!(
+            p(&["serve", "--demo"]),
+            Ok(Command::Serve { demo: Some(true) })
+        );
         assert_eq!(p(&["--no-demo"]), Ok(Command::Serve { demo: Some(false) }));
         assert_eq!(
             p(&["create-admin", "--email", "a@b.org"]),
-            Ok(Command::CreateAdmin { email: "a@b.org".into(), name: "Admin".into() })
+            Ok(Command::CreateAdmin {
+                email: "a@b.org".into(),
+                name: "Admin".into()
+            })
         );
         assert!(p(&["create-admin"]).is_err());
         assert!(p(&["serve", "--bogus"]).is_err());

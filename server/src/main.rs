@@ -30,7 +30,10 @@ fn init_tracing() {
     use tracing_subscriber::EnvFilter;
     let filter = EnvFilter::try_from_env("HOURBANK_LOG").unwrap_or_else(|_| EnvFilter::new("info"));
     if std::env::var("HOURBANK_LOG_FORMAT").as_deref() == Ok("json") {
-        tracing_subscriber::fmt().with_env_filter(filter).json().init();
+        tracing_subscriber::fmt()
+            .with_env_filter(filter)
+            .json()
+            .init();
     } else {
         tracing_subscriber::fmt().with_env_filter(filter).init();
     }
@@ -47,10 +50,15 @@ async fn run(command: Command) -> Result<(), String> {
             Ok(())
         }
         Command::CreateAdmin { email, name } => {
-            let pw = std::env::var("HOURBANK_ADMIN_PASSWORD")
-                .map_err(|_| "set HOURBANK_ADMIN_PASSWORD to the new admin's password".to_owned())?;
-            let state = startup::build_state(config, Clock::system(), leptos_options).await.map_err(|e| e.to_string())?;
-            let created = startup::ensure_admin(&state, &email, &name, &pw).await.map_err(|e| e.to_string())?;
+            let pw = std::env::var("HOURBANK_ADMIN_PASSWORD").map_err(|_| {
+                "set HOURBANK_ADMIN_PASSWORD to the new admin's password".to_owned()
+            })?;
+            let state = startup::build_state(config, Clock::system(), leptos_options)
+                .await
+                .map_err(|e| e.to_string())?;
+            let created = startup::ensure_admin(&state, &email, &name, &pw)
+                .await
+                .map_err(|e| e.to_string())?;
             if created {
                 println!("created admin {email}");
             } else {
@@ -62,27 +70,53 @@ async fn run(command: Command) -> Result<(), String> {
     }
 }
 
-async fn serve(config: Config, leptos_options: leptos::config::LeptosOptions, demo: Option<bool>) -> Result<(), String> {
+async fn serve(
+    config: Config,
+    leptos_options: leptos::config::LeptosOptions,
+    demo: Option<bool>,
+) -> Result<(), String> {
     let addr = leptos_options.site_addr;
     let test_mode = config.test_mode;
-    let state = startup::build_state(config, Clock::system(), leptos_options).await.map_err(|e| e.to_string())?;
-    if let (Ok(email), Ok(pw)) = (std::env::var("HOURBANK_ADMIN_EMAIL"), std::env::var("HOURBANK_ADMIN_PASSWORD")) {
-        if startup::ensure_admin(&state, &email, "Admin", &pw).await.map_err(|e| e.to_string())? {
+    let state = startup::build_state(config, Clock::system(), leptos_options)
+        .await
+        .map_err(|e| e.to_string())?;
+    if let (Ok(email), Ok(pw)) = (
+        std::env::var("HOURBANK_ADMIN_EMAIL"),
+        std::env::var("HOURBANK_ADMIN_PASSWORD"),
+    ) {
+        if startup::ensure_admin(&state, &email, "Admin", &pw)
+            .await
+            .map_err(|e| e.to_string())?
+        {
             tracing::info!(%email, "created the admin account from HOURBANK_ADMIN_EMAIL");
         }
     }
-    if startup::maybe_seed_demo(&state, demo).await.map_err(|e| e.to_string())? {
+    if startup::maybe_seed_demo(&state, demo)
+        .await
+        .map_err(|e| e.to_string())?
+    {
         tracing::info!("seeded the demo bank into the new database");
     }
     if startup::is_demo_bank(&state).await {
-        println!("Demo logins (password {:?} for each):", app::server::demo::DEMO_PASSWORD);
+        println!(
+            "Demo logins (password {:?} for each):",
+            app::server::demo::DEMO_PASSWORD
+        );
         for d in app::server::demo::DEMO_LOGINS {
-            println!("  {:<22} {:<16} {:>7}  {}", d.email, d.display_name, d.role.as_str(), d.credit);
+            println!(
+                "  {:<22} {:<16} {:>7}  {}",
+                d.email,
+                d.display_name,
+                d.role.as_str(),
+                d.credit
+            );
         }
     }
     if test_mode {
         tracing::warn!("TEST MODE: test-only controls are enabled; never run this in production");
     }
+    let sweep_every = std::time::Duration::from_millis(state.config.sweep_interval_ms);
+    let sweeper = app::server::sweeper::spawn(state.db.clone(), state.clock.clone(), sweep_every);
     let listener = tokio::net::TcpListener::bind(&addr)
         .await
         .map_err(|e| format!("cannot listen on {addr}: {e}"))?;
@@ -92,6 +126,7 @@ async fn serve(config: Config, leptos_options: leptos::config::LeptosOptions, de
         .with_graceful_shutdown(shutdown_signal())
         .await
         .map_err(|e| format!("server error: {e}"))?;
+    sweeper.abort();
     state.db.close().await;
     Ok(())
 }
@@ -102,7 +137,8 @@ async fn shutdown_signal() {
     };
     #[cfg(unix)]
     let term = async {
-        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
             s.recv().await;
         }
     };

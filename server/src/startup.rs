@@ -26,9 +26,18 @@ pub enum StartError {
 }
 
 /// Connects, migrates, and assembles the state every request shares.
-pub async fn build_state(config: Config, clock: Clock, leptos_options: LeptosOptions) -> Result<AppState, StartError> {
+pub async fn build_state(
+    config: Config,
+    clock: Clock,
+    leptos_options: LeptosOptions,
+) -> Result<AppState, StartError> {
     let db = Db::connect_and_migrate(&config.database_url).await?;
-    Ok(AppState { db, config: Arc::new(config), clock, leptos_options })
+    Ok(AppState {
+        db,
+        config: Arc::new(config),
+        clock,
+        leptos_options,
+    })
 }
 
 /// The whole HTTP surface: pages, server functions, static files, health checks.
@@ -46,7 +55,10 @@ pub fn build_router(state: AppState) -> Router {
             move || shell(leptos_options.clone()),
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
-        .layer(axum::middleware::from_fn_with_state(state.clone(), resolve_session))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            resolve_session,
+        ))
         .with_state(state)
 }
 
@@ -66,16 +78,26 @@ async fn readyz(State(state): State<AppState>) -> impl IntoResponse {
 
 /// Creates an admin with this e-mail unless an account with it exists already.
 /// Returns whether it created one.
-pub async fn ensure_admin(state: &AppState, email: &str, display_name: &str, pw: &str) -> Result<bool, StartError> {
+pub async fn ensure_admin(
+    state: &AppState,
+    email: &str,
+    display_name: &str,
+    pw: &str,
+) -> Result<bool, StartError> {
     use app::domain::{DisplayName, Email, Password, Role};
     let email = Email::parse(email).map_err(|e| StartError::Admin(e.message))?;
     let name = DisplayName::parse(display_name).map_err(|e| StartError::Admin(e.message))?;
-    let pw = Password::parse_new(pw).map_err(|e| StartError::Admin(format!("HOURBANK_ADMIN_PASSWORD: {}", e.message)))?;
-    let taken = members_store::email_taken(&state.db.read, &email).await.map_err(|e| StartError::Admin(e.to_string()))?;
+    let pw = Password::parse_new(pw)
+        .map_err(|e| StartError::Admin(format!("HOURBANK_ADMIN_PASSWORD: {}", e.message)))?;
+    let taken = members_store::email_taken(&state.db.read, &email)
+        .await
+        .map_err(|e| StartError::Admin(e.to_string()))?;
     if taken {
         return Ok(false);
     }
-    let hash = password::hash(&pw).await.map_err(|e| StartError::Admin(e.to_string()))?;
+    let hash = password::hash(&pw)
+        .await
+        .map_err(|e| StartError::Admin(e.to_string()))?;
     let result: Result<(), StoreError> = async {
         let mut tx = state.db.write.begin().await?;
         members_store::insert(
@@ -100,7 +122,10 @@ pub async fn ensure_admin(state: &AppState, email: &str, display_name: &str, pw:
 
 /// Seeds the demo bank when asked: into a new SQLite database by default, into
 /// PostgreSQL only with `--demo`, never into a database that holds data.
-pub async fn maybe_seed_demo(state: &AppState, demo_flag: Option<bool>) -> Result<bool, StartError> {
+pub async fn maybe_seed_demo(
+    state: &AppState,
+    demo_flag: Option<bool>,
+) -> Result<bool, StartError> {
     let wanted = match (demo_flag, state.db.backend) {
         (Some(flag), _) => flag,
         (None, Backend::Sqlite) => true,
@@ -109,13 +134,17 @@ pub async fn maybe_seed_demo(state: &AppState, demo_flag: Option<bool>) -> Resul
     if !wanted {
         return Ok(false);
     }
-    demo::seed_if_empty(state).await.map_err(|e| StartError::Demo(e.to_string()))
+    demo::seed_if_empty(state)
+        .await
+        .map_err(|e| StartError::Demo(e.to_string()))
 }
 
 /// True when the database is the demo bank (its admin exists), so the logins are worth printing.
 pub async fn is_demo_bank(state: &AppState) -> bool {
     match app::domain::Email::parse(demo::DEMO_LOGINS[0].email) {
-        Ok(e) => members_store::email_taken(&state.db.read, &e).await.unwrap_or(false),
+        Ok(e) => members_store::email_taken(&state.db.read, &e)
+            .await
+            .unwrap_or(false),
         Err(_) => false,
     }
 }

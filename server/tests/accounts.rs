@@ -15,14 +15,18 @@ async fn signup_logs_in_and_header_data_shows_name_and_balance() {
     let app = common::spawn_app_with(|c| c.starting_credit = Minutes(150)).await;
     let ann = app.client();
     assert_eq!(app.me(&ann).await, None, "anonymous before signup");
-    app.signup(&ann, "  Ann   Lee ", "Ann@Example.org", PW).await.unwrap();
+    app.signup(&ann, "  Ann   Lee ", "Ann@Example.org", PW)
+        .await
+        .unwrap();
     let me = app.me(&ann).await.expect("signed in after signup");
     assert_eq!(me.display_name, "Ann Lee");
     assert_eq!(me.role, Role::Member);
     assert_eq!(me.available, Minutes(150), "starting credit from config");
     assert_eq!(me.held, Minutes(0));
     // The starting credit came from the system account: the bank still sums to zero.
-    let c = ledger_store::conservation(&app.state.db.read).await.unwrap();
+    let c = ledger_store::conservation(&app.state.db.read)
+        .await
+        .unwrap();
     assert!(c.holds(), "{c:?}");
     assert_eq!(c.total, 0);
     app.cleanup().await;
@@ -46,24 +50,46 @@ async fn bad_signups_get_field_messages_and_change_nothing() {
         assert_eq!(status, 400, "{email}: {err:?}");
         assert_eq!(err.field(), Some(*field), "{err:?}");
         assert!(!err.to_string().is_empty());
-        assert_eq!(app.me(&fresh).await, None, "a refused signup must not log in");
+        assert_eq!(
+            app.me(&fresh).await,
+            None,
+            "a refused signup must not log in"
+        );
     }
-    let (_, dup) = app.signup(&app.client(), "Bob", "ann@example.org", PW).await.unwrap_err();
+    let (_, dup) = app
+        .signup(&app.client(), "Bob", "ann@example.org", PW)
+        .await
+        .unwrap_err();
     assert!(dup.to_string().contains("already exists"), "{dup}");
-    let (_, weak) = app.signup(&app.client(), "Bob", "bob@example.org", "123456789").await.unwrap_err();
-    assert!(weak.to_string().contains("at least 10 characters"), "{weak}");
-    assert_eq!(app.member_count().await, before, "refused signups changed nothing");
+    let (_, weak) = app
+        .signup(&app.client(), "Bob", "bob@example.org", "123456789")
+        .await
+        .unwrap_err();
+    assert!(
+        weak.to_string().contains("at least 10 characters"),
+        "{weak}"
+    );
+    assert_eq!(
+        app.member_count().await,
+        before,
+        "refused signups changed nothing"
+    );
     app.cleanup().await;
 }
 
 #[tokio::test]
 async fn login_distinguishes_unknown_email_and_wrong_password() {
     let app = spawn_app().await;
-    app.signup(&app.client(), "Ann", "ann@example.org", PW).await.unwrap();
+    app.signup(&app.client(), "Ann", "ann@example.org", PW)
+        .await
+        .unwrap();
     let c = app.client();
     let (s, e) = app.login(&c, "nobody@example.org", PW).await.unwrap_err();
     assert_eq!((s, e.to_string().as_str()), (400, UNKNOWN_EMAIL));
-    let (s, e) = app.login(&c, "ann@example.org", "wrong-password!").await.unwrap_err();
+    let (s, e) = app
+        .login(&c, "ann@example.org", "wrong-password!")
+        .await
+        .unwrap_err();
     assert_eq!((s, e.to_string().as_str()), (400, WRONG_PASSWORD));
     assert_eq!(e.field(), Some("password"));
     assert_eq!(app.me(&c).await, None);
@@ -78,11 +104,25 @@ async fn logout_ends_the_session_on_the_server() {
     let c = app.client();
     app.signup(&c, "Ann", "ann@example.org", PW).await.unwrap();
     // Keep a copy of the cookie to replay after logout.
-    let res = c.post(app.url("/api/login")).form(&[("email", "ann@example.org"), ("password", PW)]).send().await.unwrap();
-    let set_cookie = res.headers().get("set-cookie").unwrap().to_str().unwrap().to_owned();
+    let res = c
+        .post(app.url("/api/login"))
+        .form(&[("email", "ann@example.org"), ("password", PW)])
+        .send()
+        .await
+        .unwrap();
+    let set_cookie = res
+        .headers()
+        .get("set-cookie")
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .to_owned();
     assert!(set_cookie.contains("HttpOnly"), "{set_cookie}");
     assert!(set_cookie.contains("SameSite=Lax"), "{set_cookie}");
-    assert!(!set_cookie.contains("Secure"), "plain http in tests: {set_cookie}");
+    assert!(
+        !set_cookie.contains("Secure"),
+        "plain http in tests: {set_cookie}"
+    );
     let cookie = set_cookie.split(';').next().unwrap().to_owned();
     let _: () = app.call(&c, "logout", &[]).await.unwrap();
     assert_eq!(app.me(&c).await, None);
@@ -95,7 +135,10 @@ async fn logout_ends_the_session_on_the_server() {
         .text()
         .await
         .unwrap();
-    assert_eq!(replay, "null", "the old session id must be dead after logout");
+    assert_eq!(
+        replay, "null",
+        "the old session id must be dead after logout"
+    );
     app.cleanup().await;
 }
 
@@ -106,11 +149,20 @@ async fn login_rotates_the_session_id() {
     app.signup(&c, "Ann", "ann@example.org", PW).await.unwrap();
     let sessions = |app: &common::TestApp| {
         let pool = app.state.db.read.clone();
-        async move { sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM sessions").fetch_one(&pool).await.unwrap() }
+        async move {
+            sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM sessions")
+                .fetch_one(&pool)
+                .await
+                .unwrap()
+        }
     };
     assert_eq!(sessions(&app).await, 1);
     app.login(&c, "ann@example.org", PW).await.unwrap();
-    assert_eq!(sessions(&app).await, 1, "logging in again replaces the session, it does not add one");
+    assert_eq!(
+        sessions(&app).await,
+        1,
+        "logging in again replaces the session, it does not add one"
+    );
     assert!(app.me(&c).await.is_some());
     app.cleanup().await;
 }
@@ -118,19 +170,41 @@ async fn login_rotates_the_session_id() {
 #[tokio::test]
 async fn deactivated_member_is_logged_out_and_cannot_log_in() {
     let app = spawn_app().await;
-    server::startup::ensure_admin(&app.state, "admin@example.org", "Admin", PW).await.unwrap();
+    server::startup::ensure_admin(&app.state, "admin@example.org", "Admin", PW)
+        .await
+        .unwrap();
     let admin = app.client();
     app.login(&admin, "admin@example.org", PW).await.unwrap();
     let ann = app.client();
-    app.signup(&ann, "Ann", "ann@example.org", PW).await.unwrap();
+    app.signup(&ann, "Ann", "ann@example.org", PW)
+        .await
+        .unwrap();
     let ann_id = app.me(&ann).await.unwrap().id.to_string();
 
-    let _: () = app.call(&admin, "admin/member_active", &[("member_id", &ann_id), ("active", "false")]).await.unwrap();
-    assert_eq!(app.me(&ann).await, None, "deactivation ends the member's sessions");
+    let _: () = app
+        .call(
+            &admin,
+            "admin/member_active",
+            &[("member_id", &ann_id), ("active", "false")],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        app.me(&ann).await,
+        None,
+        "deactivation ends the member's sessions"
+    );
     let (s, e) = app.login(&ann, "ann@example.org", PW).await.unwrap_err();
     assert_eq!((s, e.to_string().as_str()), (400, DEACTIVATED));
 
-    let _: () = app.call(&admin, "admin/member_active", &[("member_id", &ann_id), ("active", "true")]).await.unwrap();
+    let _: () = app
+        .call(
+            &admin,
+            "admin/member_active",
+            &[("member_id", &ann_id), ("active", "true")],
+        )
+        .await
+        .unwrap();
     app.login(&ann, "ann@example.org", PW).await.unwrap();
     assert!(app.me(&ann).await.is_some());
     app.cleanup().await;
@@ -139,34 +213,77 @@ async fn deactivated_member_is_logged_out_and_cannot_log_in() {
 #[tokio::test]
 async fn admin_functions_refuse_members_and_anonymous_users() {
     let app = spawn_app().await;
-    server::startup::ensure_admin(&app.state, "admin@example.org", "Admin", PW).await.unwrap();
+    server::startup::ensure_admin(&app.state, "admin@example.org", "Admin", PW)
+        .await
+        .unwrap();
     let ann = app.client();
-    app.signup(&ann, "Ann", "ann@example.org", PW).await.unwrap();
+    app.signup(&ann, "Ann", "ann@example.org", PW)
+        .await
+        .unwrap();
     let bob = app.client();
-    app.signup(&bob, "Bob", "bob@example.org", PW).await.unwrap();
+    app.signup(&bob, "Bob", "bob@example.org", PW)
+        .await
+        .unwrap();
     let bob_id = app.me(&bob).await.unwrap().id.to_string();
 
-    let (s, e) = app.call::<()>(&ann, "admin/member_active", &[("member_id", &bob_id), ("active", "false")]).await.unwrap_err();
+    let (s, e) = app
+        .call::<()>(
+            &ann,
+            "admin/member_active",
+            &[("member_id", &bob_id), ("active", "false")],
+        )
+        .await
+        .unwrap_err();
     assert_eq!((s, e), (403, AppError::Forbidden));
     let (s, e) = app
-        .call::<()>(&app.client(), "admin/member_active", &[("member_id", &bob_id), ("active", "false")])
+        .call::<()>(
+            &app.client(),
+            "admin/member_active",
+            &[("member_id", &bob_id), ("active", "false")],
+        )
         .await
         .unwrap_err();
     assert_eq!((s, e), (401, AppError::Unauthenticated));
-    let (s, _) = app.call::<Vec<app::api::admin::MemberSummary>>(&ann, "admin/members", &[("search", "")]).await.unwrap_err();
+    let (s, _) = app
+        .call::<Vec<app::api::admin::MemberSummary>>(&ann, "admin/members", &[("search", "")])
+        .await
+        .unwrap_err();
     assert_eq!(s, 403);
     assert!(app.me(&bob).await.is_some(), "bob is untouched");
 
     let admin = app.client();
     app.login(&admin, "admin@example.org", PW).await.unwrap();
-    let all: Vec<app::api::admin::MemberSummary> = app.call(&admin, "admin/members", &[("search", "")]).await.unwrap();
+    let all: Vec<app::api::admin::MemberSummary> = app
+        .call(&admin, "admin/members", &[("search", "")])
+        .await
+        .unwrap();
     assert_eq!(all.len(), 3);
-    let found: Vec<app::api::admin::MemberSummary> = app.call(&admin, "admin/members", &[("search", "BOB")]).await.unwrap();
-    assert_eq!(found.iter().map(|m| m.email.as_str()).collect::<Vec<_>>(), ["bob@example.org"]);
-    let (s, e) = app.call::<()>(&admin, "admin/member_active", &[("member_id", "not-a-uuid"), ("active", "false")]).await.unwrap_err();
+    let found: Vec<app::api::admin::MemberSummary> = app
+        .call(&admin, "admin/members", &[("search", "BOB")])
+        .await
+        .unwrap();
+    assert_eq!(
+        found.iter().map(|m| m.email.as_str()).collect::<Vec<_>>(),
+        ["bob@example.org"]
+    );
+    let (s, e) = app
+        .call::<()>(
+            &admin,
+            "admin/member_active",
+            &[("member_id", "not-a-uuid"), ("active", "false")],
+        )
+        .await
+        .unwrap_err();
     assert_eq!(s, 400, "{e:?}");
     let admin_id = app.me(&admin).await.unwrap().id.to_string();
-    let (s, _) = app.call::<()>(&admin, "admin/member_active", &[("member_id", &admin_id), ("active", "false")]).await.unwrap_err();
+    let (s, _) = app
+        .call::<()>(
+            &admin,
+            "admin/member_active",
+            &[("member_id", &admin_id), ("active", "false")],
+        )
+        .await
+        .unwrap_err();
     assert_eq!(s, 400, "an admin cannot lock themselves out");
     app.cleanup().await;
 }
@@ -174,7 +291,9 @@ async fn admin_functions_refuse_members_and_anonymous_users() {
 #[tokio::test]
 async fn plain_form_posts_work_without_javascript() {
     let app = spawn_app().await;
-    app.signup(&app.client(), "Ann", "ann@example.org", PW).await.unwrap();
+    app.signup(&app.client(), "Ann", "ann@example.org", PW)
+        .await
+        .unwrap();
     let browser = app.client();
     let post = |form: Vec<(&'static str, &'static str)>| {
         browser
@@ -185,20 +304,54 @@ async fn plain_form_posts_work_without_javascript() {
             .send()
     };
     // A wrong password sends the browser back to the form with the error in the URL…
-    let res = post(vec![("email", "ann@example.org"), ("password", "wrong-password!")]).await.unwrap();
+    let res = post(vec![
+        ("email", "ann@example.org"),
+        ("password", "wrong-password!"),
+    ])
+    .await
+    .unwrap();
     assert_eq!(res.status().as_u16(), 302);
     let back = res.headers()["location"].to_str().unwrap().to_owned();
-    assert!(back.starts_with(&app.url("/login")) && back.contains("__err="), "{back}");
+    assert!(
+        back.starts_with(&app.url("/login")) && back.contains("__err="),
+        "{back}"
+    );
     // …and the server-rendered form shows it.
-    let html = browser.get(&back).header("accept", "text/html").send().await.unwrap().text().await.unwrap();
-    assert!(html.contains(WRONG_PASSWORD), "the error is rendered on the form");
+    let html = browser
+        .get(&back)
+        .header("accept", "text/html")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        html.contains(WRONG_PASSWORD),
+        "the error is rendered on the form"
+    );
     // The right password redirects home, logged in.
-    let res = post(vec![("email", "ann@example.org"), ("password", PW)]).await.unwrap();
+    let res = post(vec![("email", "ann@example.org"), ("password", PW)])
+        .await
+        .unwrap();
     assert_eq!(res.status().as_u16(), 302);
     assert_eq!(res.headers()["location"], "/");
-    let html = browser.get(app.url("/")).send().await.unwrap().text().await.unwrap();
-    let name_tag = html.split("data-testid=\"member-name\"").nth(1).expect("header shows the member");
-    assert!(name_tag.split("</span>").next().unwrap().ends_with(">Ann"), "server-rendered header names Ann");
+    let html = browser
+        .get(app.url("/"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let name_tag = html
+        .split("data-testid=\"member-name\"")
+        .nth(1)
+        .expect("header shows the member");
+    assert!(
+        name_tag.split("</span>").next().unwrap().ends_with(">Ann"),
+        "server-rendered header names Ann"
+    );
     app.cleanup().await;
 }
 
@@ -206,8 +359,25 @@ async fn plain_form_posts_work_without_javascript() {
 async fn health_ready_and_not_found() {
     let app = spawn_app().await;
     let c = app.client();
-    assert_eq!(c.get(app.url("/healthz")).send().await.unwrap().status().as_u16(), 200);
-    assert_eq!(c.get(app.url("/readyz")).send().await.unwrap().text().await.unwrap(), "ready");
+    assert_eq!(
+        c.get(app.url("/healthz"))
+            .send()
+            .await
+            .unwrap()
+            .status()
+            .as_u16(),
+        200
+    );
+    assert_eq!(
+        c.get(app.url("/readyz"))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap(),
+        "ready"
+    );
     let res = c.get(app.url("/no/such/page")).send().await.unwrap();
     assert_eq!(res.status().as_u16(), 404);
     assert!(res.text().await.unwrap().contains("Page not found"));

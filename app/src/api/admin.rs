@@ -29,7 +29,10 @@ pub async fn admin_list_members(search: String) -> Result<Vec<MemberSummary>, Ap
         async move {
             require_admin()?;
             if search.chars().count() > 100 {
-                return Err(AppError::invalid("search", "Search for at most 100 characters."));
+                return Err(AppError::invalid(
+                    "search",
+                    "Search for at most 100 characters.",
+                ));
             }
             let state = app_state()?;
             Ok(members_store::list(&state.db.read, &search, MEMBER_LIST_LIMIT).await?)
@@ -52,11 +55,67 @@ pub async fn admin_set_member_active(member_id: String, active: bool) -> Result<
                 return Err(AppError::invalid("member_id", "You can't deactivate your own account."));
             }
             let state = app_state()?;
-            let now = state.clock.now();
+            if active {
+                let mut tx = state.db.write.begin().await.map_err(internal)?;
+                let changed = members_store::set_active(&mut tx, member, true, state.clock.now()).await?;
+                tx.commit().await.map_err(internal)?;
+                tracing::info!(admin = %admin.member_id, member = %member, changed, "member reactivated");
+            } else {
+                let (changed, cancelled) =
+                    crate::server::engine::deactivate_member(&state.db, &state.clock, admin.member_id, member).await?;
+                tracing::info!(admin = %admin.member_id, member = %member, changed, cancelled, "member deactivated");
+            }
+            Ok(())
+        }
+        .await,
+    )
+}
+
+/// Grants (`minutes` > 0) or deducts (`minutes` < 0) hours, against the system account,
+/// with a required reason.
+#[server(endpoint = "admin/adjust_hours")]
+pub async fn admin_adjust_hours(
+    member_id: String,
+    minutes: i64,
+    reason: String,
+) -> Result<(), AppError> {
+    use crate::domain::ledger::{BalancedTransfer, MAX_LEG_MINUTES};
+    use crate::server::context::{app_state, internal, require_admin, respond};
+    use crate::server::ledger_store::{self, TransferMeta};
+    respond(
+        async move {
+            let admin = require_admin()?;
+            let member: MemberId = member_id
+                .parse()
+                .map_err(|_| AppError::invalid("member_id", "That member id is malformed."))?;
+            let reason = reason.trim().to_owned();
+            if reason.is_empty() || reason.chars().count() > 500 {
+                return Err(AppError::invalid(
+                    "reason",
+                    "Give a reason of 1 to 500 characters.",
+                ));
+            }
+            if minutes == 0 || minutes.abs() > MAX_LEG_MINUTES {
+                return Err(AppError::invalid(
+                    "minutes",
+                    "Enter a non-zero number of minutes (at most 100,000 hours).",
+                ));
+            }
+            let t = if minutes > 0 {
+                BalancedTransfer::grant(member, Minutes(minutes))
+            } else {
+                BalancedTransfer::deduct(member, Minutes(-minutes))
+            }
+            .map_err(internal)?;
+            let state = app_state()?;
             let mut tx = state.db.write.begin().await.map_err(internal)?;
-            let changed = members_store::set_active(&mut tx, member, active, now).await?;
+            let meta = TransferMeta {
+                reason,
+                request_id: None,
+                actor_id: Some(admin.member_id.to_string()),
+            };
+            ledger_store::apply(&mut tx, &t, meta, state.clock.now()).await?;
             tx.commit().await.map_err(internal)?;
-            tracing::info!(admin = %admin.member_id, member = %member, active, changed, "member active flag set");
             Ok(())
         }
         .await,

@@ -14,23 +14,28 @@ pub struct Me {
     pub role: Role,
     pub available: Minutes,
     pub held: Minutes,
+    pub unread_notifications: i64,
 }
 
 #[server(endpoint = "me")]
 pub async fn get_me() -> Result<Option<Me>, AppError> {
     use crate::server::context::{app_state, current_actor, respond};
-    use crate::server::ledger_store;
+    use crate::server::{ledger_store, notifications_store};
     respond(
         async move {
-            let Some(actor) = current_actor() else { return Ok(None) };
+            let Some(actor) = current_actor() else {
+                return Ok(None);
+            };
             let state = app_state()?;
             let balance = ledger_store::balance(&state.db.read, actor.member_id).await?;
+            let unread = notifications_store::unread_count(&state.db.read, actor.member_id).await?;
             Ok(Some(Me {
                 id: actor.member_id,
                 display_name: actor.display_name,
                 role: actor.role,
                 available: balance.available,
                 held: balance.held,
+                unread_notifications: unread,
             }))
         }
         .await,
@@ -69,7 +74,11 @@ pub async fn signup(display_name: String, email: String, password: String) -> Re
             let token = sessions::create(&mut tx, id, now, state.config.session_ttl_ms).await?;
             tx.commit().await.map_err(internal)?;
             tracing::info!(member = %id, "member signed up");
-            set_cookie(&sessions::login_cookie(&token, state.config.secure_cookies, state.config.session_ttl_ms));
+            set_cookie(&sessions::login_cookie(
+                &token,
+                state.config.secure_cookies,
+                state.config.session_ttl_ms,
+            ));
             leptos_axum::redirect("/");
             Ok(())
         }
@@ -102,7 +111,10 @@ pub async fn login(email: String, password: String) -> Result<(), AppError> {
                 let _ = pw::verify(&password, pw::dummy_hash()).await;
                 return Err(AppError::invalid("email", UNKNOWN_EMAIL));
             };
-            if !pw::verify(&password, &row.password_hash).await.map_err(internal)? {
+            if !pw::verify(&password, &row.password_hash)
+                .await
+                .map_err(internal)?
+            {
                 return Err(AppError::invalid("password", WRONG_PASSWORD));
             }
             if !row.active {
@@ -117,7 +129,11 @@ pub async fn login(email: String, password: String) -> Result<(), AppError> {
             let token = sessions::create(&mut tx, row.id, now, state.config.session_ttl_ms).await?;
             tx.commit().await.map_err(internal)?;
             tracing::info!(member = %row.id, "member logged in");
-            set_cookie(&sessions::login_cookie(&token, state.config.secure_cookies, state.config.session_ttl_ms));
+            set_cookie(&sessions::login_cookie(
+                &token,
+                state.config.secure_cookies,
+                state.config.session_ttl_ms,
+            ));
             leptos_axum::redirect("/");
             Ok(())
         }

@@ -2,6 +2,8 @@
 //! checks the actor may act, and returns a typed [`crate::AppError`].
 //! Their bodies run only on the server; the browser gets a typed HTTP client.
 
+pub mod account;
 pub mod admin;
 pub mod auth;
+pub mod requests;
 pub mod services;

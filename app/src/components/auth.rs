@@ -16,7 +16,10 @@ pub struct Auth {
 pub fn provide_auth() {
     let logout = ServerAction::<Logout>::new();
     let pathname = use_location().pathname;
-    let me = Resource::new(move || (pathname.get(), logout.version().get()), |_| get_me());
+    let me = Resource::new(
+        move || (pathname.get(), logout.version().get()),
+        |_| get_me(),
+    );
     provide_context(Auth { me, logout });
 }
 

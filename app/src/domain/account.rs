@@ -17,7 +17,10 @@ pub struct FieldError {
 
 impl FieldError {
     fn new(field: &'static str, message: impl Into<String>) -> Self {
-        Self { field, message: message.into() }
+        Self {
+            field,
+            message: message.into(),
+        }
     }
 }
 
@@ -46,7 +49,10 @@ impl Email {
             None => false,
         };
         if !valid {
-            return Err(FieldError::new("email", "That doesn't look like an e-mail address (name@example.org)."));
+            return Err(FieldError::new(
+                "email",
+                "That doesn't look like an e-mail address (name@example.org).",
+            ));
         }
         Ok(Email(s))
     }
@@ -70,7 +76,10 @@ impl DisplayName {
     pub fn parse(raw: &str) -> Result<Self, FieldError> {
         let s = raw.split_whitespace().collect::<Vec<_>>().join(" ");
         if s.is_empty() {
-            return Err(FieldError::new("display_name", "Enter the name other members will see."));
+            return Err(FieldError::new(
+                "display_name",
+                "Enter the name other members will see.",
+            ));
         }
         if s.chars().count() > DISPLAY_NAME_MAX_CHARS {
             return Err(FieldError::new(
@@ -79,7 +88,10 @@ impl DisplayName {
             ));
         }
         if s.chars().any(|c| c.is_control()) {
-            return Err(FieldError::new("display_name", "Your name contains characters we can't show."));
+            return Err(FieldError::new(
+                "display_name",
+                "Your name contains characters we can't show.",
+            ));
         }
         Ok(DisplayName(s))
     }
@@ -158,15 +170,30 @@ mod tests {
 
     #[test]
     fn email_is_normalised_and_checked() {
-        assert_eq!(Email::parse("  Ann@Example.ORG ").unwrap().as_str(), "ann@example.org");
-        for bad in ["", "ann", "ann@", "@x.org", "ann@org", "a b@x.org", "ann@x.org.", "a@b@c.org"] {
+        assert_eq!(
+            Email::parse("  Ann@Example.ORG ").unwrap().as_str(),
+            "ann@example.org"
+        );
+        for bad in [
+            "",
+            "ann",
+            "ann@",
+            "@x.org",
+            "ann@org",
+            "a b@x.org",
+            "ann@x.org.",
+            "a@b@c.org",
+        ] {
             assert!(Email::parse(bad).is_err(), "{bad:?} should be refused");
         }
     }
 
     #[test]
     fn password_needs_ten_characters() {
-        assert_eq!(Password::parse_new("123456789").unwrap_err().field, "password");
+        assert_eq!(
+            Password::parse_new("123456789").unwrap_err().field,
+            "password"
+        );
         assert!(Password::parse_new("1234567890").is_ok());
         // characters, not bytes
         assert!(Password::parse_new("ééééééééé").is_err());
@@ -175,7 +202,10 @@ mod tests {
 
     #[test]
     fn display_name_collapses_whitespace_and_limits_length() {
-        assert_eq!(DisplayName::parse("  Ann   Lee ").unwrap().as_str(), "Ann Lee");
+        assert_eq!(
+            DisplayName::parse("  Ann   Lee ").unwrap().as_str(),
+            "Ann Lee"
+        );
         assert!(DisplayName::parse("   ").is_err());
         assert!(DisplayName::parse(&"a".repeat(61)).is_err());
         assert!(DisplayName::parse(&"a".repeat(60)).is_ok());

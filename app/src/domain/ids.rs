@@ -42,3 +42,8 @@ id_type!(
     /// A service a member offers.
     ServiceId
 );
+
+id_type!(
+    /// A service request (one run of the lifecycle).
+    RequestId
+);

@@ -169,7 +169,11 @@ impl BalancedTransfer {
     }
 
     /// Payment out of escrow: payer's held → payee's available.
-    pub fn post(payer: MemberId, payee: MemberId, amount: Minutes) -> Result<Self, LedgerRuleError> {
+    pub fn post(
+        payer: MemberId,
+        payee: MemberId,
+        amount: Minutes,
+    ) -> Result<Self, LedgerRuleError> {
         positive(amount)?;
         if payer == payee {
             return Err(LedgerRuleError::SelfTransfer);
@@ -205,7 +209,11 @@ fn positive(amount: Minutes) -> Result<(), LedgerRuleError> {
 }
 
 fn leg(account: Account, bucket: Bucket, amount: i64) -> Leg {
-    Leg { account, bucket, amount: Minutes(amount) }
+    Leg {
+        account,
+        bucket,
+        amount: Minutes(amount),
+    }
 }
 
 #[cfg(test)]
@@ -238,13 +246,28 @@ mod tests {
             BalancedTransfer::new(TransferKind::Grant, vec![l(5), l(-4)]),
             Err(LedgerRuleError::Unbalanced(1))
         );
-        assert_eq!(BalancedTransfer::new(TransferKind::Grant, vec![l(0), l(0)]), Err(LedgerRuleError::ZeroLeg));
-        assert_eq!(BalancedTransfer::new(TransferKind::Grant, vec![l(1)]), Err(LedgerRuleError::LegCount));
         assert_eq!(
-            BalancedTransfer::new(TransferKind::Grant, vec![l(MAX_LEG_MINUTES + 1), l(-MAX_LEG_MINUTES - 1)]),
+            BalancedTransfer::new(TransferKind::Grant, vec![l(0), l(0)]),
+            Err(LedgerRuleError::ZeroLeg)
+        );
+        assert_eq!(
+            BalancedTransfer::new(TransferKind::Grant, vec![l(1)]),
+            Err(LedgerRuleError::LegCount)
+        );
+        assert_eq!(
+            BalancedTransfer::new(
+                TransferKind::Grant,
+                vec![l(MAX_LEG_MINUTES + 1), l(-MAX_LEG_MINUTES - 1)]
+            ),
             Err(LedgerRuleError::LegTooLarge)
         );
-        assert_eq!(BalancedTransfer::grant(a, Minutes(0)), Err(LedgerRuleError::NonPositiveAmount));
-        assert_eq!(BalancedTransfer::post(a, a, Minutes(5)), Err(LedgerRuleError::SelfTransfer));
+        assert_eq!(
+            BalancedTransfer::grant(a, Minutes(0)),
+            Err(LedgerRuleError::NonPositiveAmount)
+        );
+        assert_eq!(
+            BalancedTransfer::post(a, a, Minutes(5)),
+            Err(LedgerRuleError::SelfTransfer)
+        );
     }
 }

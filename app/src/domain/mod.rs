@@ -8,6 +8,6 @@ pub mod service;
 pub mod time;
 
 pub use account::{DisplayName, Email, Password, Role};
-pub use ids::{MemberId, ServiceId};
+pub use ids::{MemberId, RequestId, ServiceId};
 pub use minutes::Minutes;
 pub use time::Timestamp;

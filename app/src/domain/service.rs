@@ -61,26 +61,55 @@ pub struct ServiceFields {
     pub response_window_hours: i64,
 }
 
-fn clean(raw: &str, field: &'static str, what: &str, max: usize, required: bool) -> Result<String, FieldError> {
+fn clean(
+    raw: &str,
+    field: &'static str,
+    what: &str,
+    max: usize,
+    required: bool,
+) -> Result<String, FieldError> {
     let s = raw.trim().to_owned();
     if required && s.is_empty() {
-        return Err(FieldError { field, message: format!("Enter a {what}.") });
+        return Err(FieldError {
+            field,
+            message: format!("Enter a {what}."),
+        });
     }
     if s.chars().count() > max {
-        return Err(FieldError { field, message: format!("The {what} can be at most {max} characters.") });
+        return Err(FieldError {
+            field,
+            message: format!("The {what} can be at most {max} characters."),
+        });
     }
-    if s.chars().any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t') {
-        return Err(FieldError { field, message: format!("The {what} contains characters we can't show.") });
+    if s.chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t')
+    {
+        return Err(FieldError {
+            field,
+            message: format!("The {what} contains characters we can't show."),
+        });
     }
     Ok(s)
 }
 
 impl ServiceFields {
-    pub fn parse(title: &str, description: &str, category: &str, response_window_hours: i64) -> Result<Self, FieldError> {
+    pub fn parse(
+        title: &str,
+        description: &str,
+        category: &str,
+        response_window_hours: i64,
+    ) -> Result<Self, FieldError> {
         let title = clean(title, "title", "title", TITLE_MAX_CHARS, true)?;
-        let description = clean(description, "description", "description", DESCRIPTION_MAX_CHARS, false)?;
+        let description = clean(
+            description,
+            "description",
+            "description",
+            DESCRIPTION_MAX_CHARS,
+            false,
+        )?;
         let category = clean(category, "category", "category", CATEGORY_MAX_CHARS, true)?;
-        if !(RESPONSE_WINDOW_HOURS_MIN..=RESPONSE_WINDOW_HOURS_MAX).contains(&response_window_hours) {
+        if !(RESPONSE_WINDOW_HOURS_MIN..=RESPONSE_WINDOW_HOURS_MAX).contains(&response_window_hours)
+        {
             return Err(FieldError {
                 field: "response_window_hours",
                 message: format!(
@@ -88,7 +117,12 @@ impl ServiceFields {
                 ),
             });
         }
-        Ok(ServiceFields { title, description, category, response_window_hours })
+        Ok(ServiceFields {
+            title,
+            description,
+            category,
+            response_window_hours,
+        })
     }
 }
 
@@ -99,19 +133,51 @@ mod tests {
     #[test]
     fn fields_are_trimmed_and_limited() {
         let f = ServiceFields::parse("  Gardening ", "Weeding", " Garden ", 24).unwrap();
-        assert_eq!((f.title.as_str(), f.category.as_str()), ("Gardening", "Garden"));
-        assert_eq!(ServiceFields::parse("", "", "x", 24).unwrap_err().field, "title");
-        assert_eq!(ServiceFields::parse("t", "", "", 24).unwrap_err().field, "category");
-        assert_eq!(ServiceFields::parse("t", "", "c", 1).unwrap_err().field, "response_window_hours");
-        assert_eq!(ServiceFields::parse("t", "", "c", 73).unwrap_err().field, "response_window_hours");
-        assert!(ServiceFields::parse("t", "", "c", 2).is_ok() && ServiceFields::parse("t", "", "c", 72).is_ok());
-        assert_eq!(ServiceFields::parse(&"x".repeat(101), "", "c", 5).unwrap_err().field, "title");
-        assert_eq!(ServiceFields::parse("t\u{0}", "", "c", 5).unwrap_err().field, "title");
+        assert_eq!(
+            (f.title.as_str(), f.category.as_str()),
+            ("Gardening", "Garden")
+        );
+        assert_eq!(
+            ServiceFields::parse("", "", "x", 24).unwrap_err().field,
+            "title"
+        );
+        assert_eq!(
+            ServiceFields::parse("t", "", "", 24).unwrap_err().field,
+            "category"
+        );
+        assert_eq!(
+            ServiceFields::parse("t", "", "c", 1).unwrap_err().field,
+            "response_window_hours"
+        );
+        assert_eq!(
+            ServiceFields::parse("t", "", "c", 73).unwrap_err().field,
+            "response_window_hours"
+        );
+        assert!(
+            ServiceFields::parse("t", "", "c", 2).is_ok()
+                && ServiceFields::parse("t", "", "c", 72).is_ok()
+        );
+        assert_eq!(
+            ServiceFields::parse(&"x".repeat(101), "", "c", 5)
+                .unwrap_err()
+                .field,
+            "title"
+        );
+        assert_eq!(
+            ServiceFields::parse("t\u{0}", "", "c", 5)
+                .unwrap_err()
+                .field,
+            "title"
+        );
     }
 
     #[test]
     fn status_round_trips() {
-        for s in [ServiceStatus::Active, ServiceStatus::Paused, ServiceStatus::Retired] {
+        for s in [
+            ServiceStatus::Active,
+            ServiceStatus::Paused,
+            ServiceStatus::Retired,
+        ] {
             assert_eq!(ServiceStatus::parse(s.as_str()), Some(s));
         }
     }

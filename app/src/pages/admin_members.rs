@@ -13,7 +13,10 @@ pub fn AdminMembersPage() -> impl IntoView {
     let toggle = ServerAction::<AdminSetMemberActive>::new();
     let query = use_query_map();
     let search = move || query.with(|q| q.get("q").unwrap_or_default());
-    let members = Resource::new(move || (toggle.version().get(), search()), |(_, q)| admin_list_members(q));
+    let members = Resource::new(
+        move || (toggle.version().get(), search()),
+        |(_, q)| admin_list_members(q),
+    );
     let toggle_error = Signal::derive(move || toggle.value().get().and_then(|r| r.err()));
 
     view! {

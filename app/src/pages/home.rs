@@ -4,8 +4,8 @@ use leptos_meta::Title;
 
 use crate::api::services::list_services;
 use crate::components::auth::use_auth;
-use crate::components::services_list::ServicesList;
 use crate::components::errors::ErrorPage;
+use crate::components::services_list::ServicesList;
 
 #[component]
 pub fn HomePage() -> impl IntoView {

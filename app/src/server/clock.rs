@@ -16,11 +16,15 @@ enum Inner {
 
 impl Clock {
     pub fn system() -> Self {
-        Clock(Arc::new(Inner::System { offset_ms: AtomicI64::new(0) }))
+        Clock(Arc::new(Inner::System {
+            offset_ms: AtomicI64::new(0),
+        }))
     }
 
     pub fn manual(start: Timestamp) -> Self {
-        Clock(Arc::new(Inner::Manual { now_ms: AtomicI64::new(start.0) }))
+        Clock(Arc::new(Inner::Manual {
+            now_ms: AtomicI64::new(start.0),
+        }))
     }
 
     pub fn now(&self) -> Timestamp {

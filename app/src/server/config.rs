@@ -1,6 +1,7 @@
 //! Runtime settings, read once at start from the environment and the command line.
 
 use crate::domain::Minutes;
+use crate::lifecycle::rules::{Rules, HOUR_MS};
 
 #[derive(Clone, Debug)]
 pub struct Config {
@@ -14,6 +15,40 @@ pub struct Config {
     pub session_ttl_ms: i64,
     /// Test mode exposes the clock control the browser tests move time with. Never in production.
     pub test_mode: bool,
+    /// The lifecycle's numbers (negotiation round, confirmation window, round and open-request limits).
+    pub rules: Rules,
+    /// How often the sweeper looks for due deadlines.
+    pub sweep_interval_ms: u64,
+}
+
+fn env_number(name: &str, min: i64, max: i64) -> Result<Option<i64>, String> {
+    match std::env::var(name) {
+        Ok(v) => v
+            .trim()
+            .parse::<i64>()
+            .ok()
+            .filter(|n| (min..=max).contains(n))
+            .map(Some)
+            .ok_or_else(|| format!("{name} must be a whole number from {min} to {max}, not {v:?}")),
+        Err(_) => Ok(None),
+    }
+}
+
+fn rules_from_env() -> Result<Rules, String> {
+    let d = Rules::default();
+    Ok(Rules {
+        negotiation_round_ms: env_number("HOURBANK_NEGOTIATION_ROUND_HOURS", 1, 720)?
+            .map(|h| h * HOUR_MS)
+            .unwrap_or(d.negotiation_round_ms),
+        confirm_ms: env_number("HOURBANK_CONFIRM_HOURS", 1, 720)?
+            .map(|h| h * HOUR_MS)
+            .unwrap_or(d.confirm_ms),
+        max_rounds: env_number("HOURBANK_MAX_ROUNDS", 1, 50)?
+            .map(|n| n as u32)
+            .unwrap_or(d.max_rounds),
+        max_open_requests: env_number("HOURBANK_MAX_OPEN_REQUESTS", 1, 10_000)?
+            .unwrap_or(d.max_open_requests),
+    })
 }
 
 impl Config {
@@ -42,13 +77,19 @@ impl Config {
             Ok("0") | Ok("false") => false,
             _ => public_https,
         };
-        let test_mode = matches!(std::env::var("HOURBANK_TEST_MODE").as_deref(), Ok("1") | Ok("true"));
+        let test_mode = matches!(
+            std::env::var("HOURBANK_TEST_MODE").as_deref(),
+            Ok("1") | Ok("true")
+        );
         Ok(Config {
             database_url,
             starting_credit,
             secure_cookies,
             session_ttl_ms: 30 * 24 * 3_600_000,
             test_mode,
+            rules: rules_from_env()?,
+            sweep_interval_ms: env_number("HOURBANK_SWEEP_INTERVAL_MS", 10, 3_600_000)?
+                .unwrap_or(1_000) as u64,
         })
     }
 
@@ -60,6 +101,8 @@ impl Config {
             secure_cookies: false,
             session_ttl_ms: 30 * 24 * 3_600_000,
             test_mode: true,
+            rules: Rules::default(),
+            sweep_interval_ms: 1_000,
         }
     }
 }

@@ -41,7 +41,12 @@ pub fn require_admin() -> Result<SessionActor, AppError> {
 /// with a redirect back to the form, carrying the error in the URL.
 fn is_plain_form_post() -> bool {
     use_context::<Parts>()
-        .and_then(|p| p.headers.get(http::header::ACCEPT).and_then(|v| v.to_str().ok()).map(|v| v.contains("text/html")))
+        .and_then(|p| {
+            p.headers
+                .get(http::header::ACCEPT)
+                .and_then(|v| v.to_str().ok())
+                .map(|v| v.contains("text/html"))
+        })
         .unwrap_or(false)
 }
 
@@ -50,9 +55,10 @@ fn is_plain_form_post() -> bool {
 pub fn respond<T>(result: Result<T, AppError>) -> Result<T, AppError> {
     if let Err(e) = &result {
         if !is_plain_form_post() {
-            if let (Some(res), Ok(code)) =
-                (use_context::<ResponseOptions>(), http::StatusCode::from_u16(e.status_code()))
-            {
+            if let (Some(res), Ok(code)) = (
+                use_context::<ResponseOptions>(),
+                http::StatusCode::from_u16(e.status_code()),
+            ) {
                 res.set_status(code);
             }
         }
@@ -69,10 +75,13 @@ pub fn internal(e: impl std::fmt::Display) -> AppError {
 impl From<StoreError> for AppError {
     fn from(e: StoreError) -> Self {
         match e {
-            StoreError::DuplicateEmail => {
-                AppError::invalid("email", "An account with that e-mail address already exists. Log in instead?")
+            StoreError::DuplicateEmail => AppError::invalid(
+                "email",
+                "An account with that e-mail address already exists. Log in instead?",
+            ),
+            StoreError::InsufficientHours => {
+                AppError::Conflict("You don't have enough hours available.".into())
             }
-            StoreError::InsufficientHours => AppError::Conflict("You don't have enough hours available.".into()),
             StoreError::NotFound(what) => AppError::NotFound(format!("No such {what}.")),
             other => internal(other),
         }
@@ -80,7 +89,10 @@ impl From<StoreError> for AppError {
 }
 
 pub fn set_cookie(value: &str) {
-    if let (Some(res), Ok(v)) = (use_context::<ResponseOptions>(), http::HeaderValue::from_str(value)) {
+    if let (Some(res), Ok(v)) = (
+        use_context::<ResponseOptions>(),
+        http::HeaderValue::from_str(value),
+    ) {
         res.append_header(http::header::SET_COOKIE, v);
     }
 }

@@ -28,11 +28,17 @@ pub enum StartupError {
     #[error("DATABASE_URL {0:?} is neither sqlite:// nor postgres://")]
     UnknownScheme(String),
     #[error("cannot create the folder {path} for the SQLite database: {source}")]
-    DataDir { path: String, source: std::io::Error },
+    DataDir {
+        path: String,
+        source: std::io::Error,
+    },
     #[error("cannot reach the database at {url}: {source}")]
     Unreachable { url: String, source: sqlx::Error },
     #[error("a database migration failed on {url}: {source}")]
-    Migration { url: String, source: sqlx::migrate::MigrateError },
+    Migration {
+        url: String,
+        source: sqlx::migrate::MigrateError,
+    },
 }
 
 /// Errors of the storage layer. The server functions turn these into [`crate::AppError`].
@@ -50,6 +56,10 @@ pub enum StoreError {
     LedgerRule(#[from] crate::domain::ledger::LedgerRuleError),
     #[error("stored data is not valid: {0}")]
     Corrupt(String),
+    #[error("the hold is not pending (already resolved, or a different amount)")]
+    HoldNotPending,
+    #[error("you have already rated this request")]
+    AlreadyRated,
 }
 
 impl StoreError {
@@ -64,6 +74,14 @@ impl StoreError {
         }
     }
 
+    /// Busy, locked, serialization failure, deadlock, lost connection: worth another try.
+    pub fn is_transient(&self) -> bool {
+        match self {
+            StoreError::Db(e) => is_transient(e),
+            _ => false,
+        }
+    }
+
     pub fn is_check_violation(&self) -> bool {
         match self {
             StoreError::Db(sqlx::Error::Database(e)) => {
@@ -73,6 +91,20 @@ impl StoreError {
             }
             _ => false,
         }
+    }
+}
+
+pub fn is_transient(e: &sqlx::Error) -> bool {
+    match e {
+        sqlx::Error::Io(_) | sqlx::Error::PoolTimedOut => true,
+        sqlx::Error::Database(d) => {
+            let code = d.code().map(|c| c.to_string()).unwrap_or_default();
+            matches!(
+                code.as_str(),
+                "5" | "6" | "261" | "517" | "40001" | "40P01" | "55P03"
+            ) || d.message().contains("database is locked")
+        }
+        _ => false,
     }
 }
 
@@ -99,14 +131,20 @@ impl Db {
         MIGRATOR
             .run(&db.write)
             .await
-            .map_err(|source| StartupError::Migration { url: redact_url(url), source })?;
+            .map_err(|source| StartupError::Migration {
+                url: redact_url(url),
+                source,
+            })?;
         Ok(db)
     }
 
     pub async fn connect(url: &str) -> Result<Db, StartupError> {
         sqlx::any::install_default_drivers();
         let shown = redact_url(url);
-        if let Some(rest) = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")) {
+        if let Some(rest) = url
+            .strip_prefix("sqlite://")
+            .or_else(|| url.strip_prefix("sqlite:"))
+        {
             let path = rest.split('?').next().unwrap_or(rest);
             if let Some(parent) = std::path::Path::new(path).parent() {
                 if !parent.as_os_str().is_empty() && path != ":memory:" {
@@ -116,7 +154,11 @@ impl Db {
                     })?;
                 }
             }
-            let url = if url.contains('?') { url.to_owned() } else { format!("{url}?mode=rwc") };
+            let url = if url.contains('?') {
+                url.to_owned()
+            } else {
+                format!("{url}?mode=rwc")
+            };
             let synchronous = std::env::var("HOURBANK_SQLITE_SYNCHRONOUS")
                 .ok()
                 .filter(|s| matches!(s.as_str(), "FULL" | "NORMAL"))
@@ -138,13 +180,19 @@ impl Db {
                     })
                     .connect(&url)
             };
-            let write = pool(1)
-                .await
-                .map_err(|source| StartupError::Unreachable { url: shown.clone(), source })?;
-            let read = pool(4)
-                .await
-                .map_err(|source| StartupError::Unreachable { url: shown.clone(), source })?;
-            Ok(Db { backend: Backend::Sqlite, read, write })
+            let write = pool(1).await.map_err(|source| StartupError::Unreachable {
+                url: shown.clone(),
+                source,
+            })?;
+            let read = pool(4).await.map_err(|source| StartupError::Unreachable {
+                url: shown.clone(),
+                source,
+            })?;
+            Ok(Db {
+                backend: Backend::Sqlite,
+                read,
+                write,
+            })
         } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             let pool = AnyPoolOptions::new()
                 .max_connections(16)
@@ -152,7 +200,11 @@ impl Db {
                 .connect(url)
                 .await
                 .map_err(|source| StartupError::Unreachable { url: shown, source })?;
-            Ok(Db { backend: Backend::Postgres, read: pool.clone(), write: pool })
+            Ok(Db {
+                backend: Backend::Postgres,
+                read: pool.clone(),
+                write: pool,
+            })
         } else {
             Err(StartupError::UnknownScheme(shown))
         }
@@ -160,9 +212,10 @@ impl Db {
 
     /// True when the database answers and every known migration has been applied.
     pub async fn ready(&self) -> bool {
-        let applied: Result<i64, _> = sqlx::query_scalar("SELECT COUNT(*) FROM _sqlx_migrations WHERE success = TRUE")
-            .fetch_one(&self.read)
-            .await;
+        let applied: Result<i64, _> =
+            sqlx::query_scalar("SELECT COUNT(*) FROM _sqlx_migrations WHERE success = TRUE")
+                .fetch_one(&self.read)
+                .await;
         matches!(applied, Ok(n) if n as usize >= MIGRATOR.iter().count())
     }
 

@@ -18,21 +18,87 @@ pub struct DemoLogin {
 }
 
 pub const DEMO_LOGINS: &[DemoLogin] = &[
-    DemoLogin { email: "admin@hourbank.demo", display_name: "Ada Admin", role: Role::Admin, credit: Minutes(0), services: &[] },
-    DemoLogin { email: "grace@hourbank.demo", display_name: "Grace Gardener", role: Role::Member, credit: Minutes(10 * 60), services: &[
-        ("Vegetable garden help", "Garden", "Digging, weeding and planting beds; I bring my own tools.", 24),
-        ("Pruning fruit trees", "Garden", "Winter pruning of apple and pear trees.", 48),
-    ] },
-    DemoLogin { email: "tom@hourbank.demo", display_name: "Tom Tutor", role: Role::Member, credit: Minutes(8 * 60), services: &[
-        ("Maths tutoring", "Tutoring", "Secondary-school maths, patiently explained.", 12),
-        ("Chess lessons", "Tutoring", "Beginner to club level.", 24),
-    ] },
-    DemoLogin { email: "bea@hourbank.demo", display_name: "Bea Baker", role: Role::Member, credit: Minutes(6 * 60 + 30), services: &[("Bread baking lesson", "Cooking", "Sourdough from starter to loaf, in your kitchen.", 48)] },
-    DemoLogin { email: "sam@hourbank.demo", display_name: "Sam Fixit", role: Role::Member, credit: Minutes(12 * 60), services: &[
-        ("Bike repair", "Repairs", "Brakes, gears, punctures.", 6),
-        ("Flat-pack assembly", "Repairs", "Furniture assembled and wall-mounted safely.", 24),
-    ] },
-    DemoLogin { email: "lin@hourbank.demo", display_name: "Lin Linguist", role: Role::Member, credit: Minutes(4 * 60), services: &[("Spanish conversation", "Languages", "Relaxed conversation practice over tea.", 72)] },
+    DemoLogin {
+        email: "admin@hourbank.demo",
+        display_name: "Ada Admin",
+        role: Role::Admin,
+        credit: Minutes(0),
+        services: &[],
+    },
+    DemoLogin {
+        email: "grace@hourbank.demo",
+        display_name: "Grace Gardener",
+        role: Role::Member,
+        credit: Minutes(10 * 60),
+        services: &[
+            (
+                "Vegetable garden help",
+                "Garden",
+                "Digging, weeding and planting beds; I bring my own tools.",
+                24,
+            ),
+            (
+                "Pruning fruit trees",
+                "Garden",
+                "Winter pruning of apple and pear trees.",
+                48,
+            ),
+        ],
+    },
+    DemoLogin {
+        email: "tom@hourbank.demo",
+        display_name: "Tom Tutor",
+        role: Role::Member,
+        credit: Minutes(8 * 60),
+        services: &[
+            (
+                "Maths tutoring",
+                "Tutoring",
+                "Secondary-school maths, patiently explained.",
+                12,
+            ),
+            ("Chess lessons", "Tutoring", "Beginner to club level.", 24),
+        ],
+    },
+    DemoLogin {
+        email: "bea@hourbank.demo",
+        display_name: "Bea Baker",
+        role: Role::Member,
+        credit: Minutes(6 * 60 + 30),
+        services: &[(
+            "Bread baking lesson",
+            "Cooking",
+            "Sourdough from starter to loaf, in your kitchen.",
+            48,
+        )],
+    },
+    DemoLogin {
+        email: "sam@hourbank.demo",
+        display_name: "Sam Fixit",
+        role: Role::Member,
+        credit: Minutes(12 * 60),
+        services: &[
+            ("Bike repair", "Repairs", "Brakes, gears, punctures.", 6),
+            (
+                "Flat-pack assembly",
+                "Repairs",
+                "Furniture assembled and wall-mounted safely.",
+                24,
+            ),
+        ],
+    },
+    DemoLogin {
+        email: "lin@hourbank.demo",
+        display_name: "Lin Linguist",
+        role: Role::Member,
+        credit: Minutes(4 * 60),
+        services: &[(
+            "Spanish conversation",
+            "Languages",
+            "Relaxed conversation practice over tea.",
+            72,
+        )],
+    },
 ];
 
 #[derive(Debug, thiserror::Error)]

@@ -18,7 +18,10 @@ pub struct TransferMeta {
 
 impl TransferMeta {
     pub fn reason(reason: &str) -> Self {
-        TransferMeta { reason: reason.to_owned(), ..Default::default() }
+        TransferMeta {
+            reason: reason.to_owned(),
+            ..Default::default()
+        }
     }
 }
 
@@ -69,17 +72,26 @@ pub async fn apply(
             }
         };
         let key = leg.account.key();
-        let r = sqlx::query(sql).bind(leg.amount.0).bind(&key).execute(&mut *conn).await;
+        let r = sqlx::query(sql)
+            .bind(leg.amount.0)
+            .bind(&key)
+            .execute(&mut *conn)
+            .await;
         let r = match r.map_err(StoreError::from) {
             Err(e) if e.is_check_violation() => return Err(StoreError::InsufficientHours),
             other => other?,
         };
         if r.rows_affected() != 1 {
-            let exists: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM ledger_accounts WHERE id = $1")
-                .bind(&key)
-                .fetch_one(&mut *conn)
-                .await?;
-            return Err(if exists == 0 { StoreError::NotFound("ledger account") } else { StoreError::InsufficientHours });
+            let exists: i64 =
+                sqlx::query_scalar("SELECT COUNT(*) FROM ledger_accounts WHERE id = $1")
+                    .bind(&key)
+                    .fetch_one(&mut *conn)
+                    .await?;
+            return Err(if exists == 0 {
+                StoreError::NotFound("ledger account")
+            } else {
+                StoreError::InsufficientHours
+            });
         }
         sqlx::query(
             "INSERT INTO ledger_entries (transfer_id, seq, account_id, bucket, amount_minutes) VALUES ($1, $2, $3, $4, $5)",
@@ -102,7 +114,10 @@ pub async fn balance(pool: &AnyPool, member: MemberId) -> Result<Balance, StoreE
             .fetch_optional(pool)
             .await?;
     let (a, h) = row.ok_or(StoreError::NotFound("ledger account"))?;
-    Ok(Balance { available: Minutes(a), held: Minutes(h) })
+    Ok(Balance {
+        available: Minutes(a),
+        held: Minutes(h),
+    })
 }
 
 /// The bank-wide invariants: what a correct ledger always satisfies.
@@ -120,7 +135,10 @@ pub struct Conservation {
 
 impl Conservation {
     pub fn holds(&self) -> bool {
-        self.total == 0 && self.mismatched_accounts == 0 && self.negative_accounts == 0 && self.unbalanced_transfers == 0
+        self.total == 0
+            && self.mismatched_accounts == 0
+            && self.negative_accounts == 0
+            && self.unbalanced_transfers == 0
     }
 }
 
@@ -150,5 +168,52 @@ pub async fn conservation(pool: &AnyPool) -> Result<Conservation, StoreError> {
     )
     .fetch_one(pool)
     .await?;
-    Ok(Conservation { total, mismatched_accounts, negative_accounts, unbalanced_transfers })
+    Ok(Conservation {
+        total,
+        mismatched_accounts,
+        negative_accounts,
+        unbalanced_transfers,
+    })
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct StatementEntry {
+    pub transfer_id: String,
+    pub kind: String,
+    pub reason: String,
+    pub request_id: Option<String>,
+    pub bucket: String,
+    pub amount: Minutes,
+    pub at: Timestamp,
+}
+
+/// A member's ledger entries, newest first, at most `limit`.
+pub async fn statement(
+    pool: &AnyPool,
+    member: MemberId,
+    limit: i64,
+) -> Result<Vec<StatementEntry>, StoreError> {
+    let rows: Vec<(String, String, String, Option<String>, String, i64, i64)> = sqlx::query_as(
+        "SELECT t.id, t.kind, t.reason, t.request_id, e.bucket, e.amount_minutes, t.created_at_ms \
+         FROM ledger_entries e JOIN ledger_transfers t ON t.id = e.transfer_id \
+         WHERE e.account_id = $1 ORDER BY t.created_at_ms DESC, t.id, e.seq LIMIT $2",
+    )
+    .bind(member.to_string())
+    .bind(limit)
+    .fetch_all(pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(transfer_id, kind, reason, request_id, bucket, amount, at)| StatementEntry {
+                transfer_id,
+                kind,
+                reason,
+                request_id,
+                bucket,
+                amount: Minutes(amount),
+                at: Timestamp(at),
+            },
+        )
+        .collect())
 }

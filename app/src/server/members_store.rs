@@ -24,7 +24,11 @@ pub struct LoginRow {
 pub use crate::api::admin::MemberSummary as MemberRow;
 
 /// Inserts the member, opens their ledger account and grants the starting credit.
-pub async fn insert(conn: &mut AnyConnection, new: NewMember<'_>, now: Timestamp) -> Result<MemberId, StoreError> {
+pub async fn insert(
+    conn: &mut AnyConnection,
+    new: NewMember<'_>,
+    now: Timestamp,
+) -> Result<MemberId, StoreError> {
     let id = MemberId::new_random();
     let r = sqlx::query(
         "INSERT INTO members (id, email, display_name, password_hash, role, active, created_at_ms) \
@@ -47,7 +51,13 @@ pub async fn insert(conn: &mut AnyConnection, new: NewMember<'_>, now: Timestamp
     ledger_store::open_account(conn, id).await?;
     if new.starting_credit.0 > 0 {
         let t = BalancedTransfer::grant(id, new.starting_credit)?;
-        ledger_store::apply(conn, &t, ledger_store::TransferMeta::reason("starting credit"), now).await?;
+        ledger_store::apply(
+            conn,
+            &t,
+            ledger_store::TransferMeta::reason("starting credit"),
+            now,
+        )
+        .await?;
     }
     Ok(id)
 }
@@ -67,7 +77,11 @@ pub async fn find_login(pool: &AnyPool, email: &str) -> Result<Option<LoginRow>,
             .fetch_optional(pool)
             .await?;
     row.map(|(id, password_hash, active)| {
-        Ok(LoginRow { id: parse_id(&id)?, password_hash, active: active == 1 })
+        Ok(LoginRow {
+            id: parse_id(&id)?,
+            password_hash,
+            active: active == 1,
+        })
     })
     .transpose()
 }
@@ -95,7 +109,10 @@ pub async fn get(pool: &AnyPool, id: MemberId) -> Result<MemberRow, StoreError> 
     let sql = format!(
         "SELECT {MEMBER_COLUMNS} FROM members m LEFT JOIN ledger_accounts a ON a.id = m.id WHERE m.id = $1"
     );
-    let t: Option<MemberTuple> = sqlx::query_as(&sql).bind(id.to_string()).fetch_optional(pool).await?;
+    let t: Option<MemberTuple> = sqlx::query_as(&sql)
+        .bind(id.to_string())
+        .fetch_optional(pool)
+        .await?;
     to_row(t.ok_or(StoreError::NotFound("member"))?)
 }
 
@@ -107,7 +124,11 @@ pub async fn list(pool: &AnyPool, search: &str, limit: i64) -> Result<Vec<Member
          ORDER BY LOWER(m.display_name), m.id LIMIT $2"
     );
     let pattern = format!("%{}%", escape_like(&search.trim().to_lowercase()));
-    let rows: Vec<MemberTuple> = sqlx::query_as(&sql).bind(pattern).bind(limit).fetch_all(pool).await?;
+    let rows: Vec<MemberTuple> = sqlx::query_as(&sql)
+        .bind(pattern)
+        .bind(limit)
+        .fetch_all(pool)
+        .await?;
     rows.into_iter().map(to_row).collect()
 }
 
@@ -118,7 +139,12 @@ fn escape_like(s: &str) -> String {
 
 /// Sets a member's active flag; deactivation also ends every session of theirs.
 /// Returns false when the member was already in that state.
-pub async fn set_active(conn: &mut AnyConnection, id: MemberId, active: bool, now: Timestamp) -> Result<bool, StoreError> {
+pub async fn set_active(
+    conn: &mut AnyConnection,
+    id: MemberId,
+    active: bool,
+    now: Timestamp,
+) -> Result<bool, StoreError> {
     let r = sqlx::query(
         "UPDATE members SET active = $1, deactivated_at_ms = $2 WHERE id = $3 AND active <> $1",
     )
@@ -144,7 +170,9 @@ pub async fn set_active(conn: &mut AnyConnection, id: MemberId, active: bool, no
 }
 
 pub async fn count(pool: &AnyPool) -> Result<i64, StoreError> {
-    Ok(sqlx::query_scalar("SELECT COUNT(*) FROM members").fetch_one(pool).await?)
+    Ok(sqlx::query_scalar("SELECT COUNT(*) FROM members")
+        .fetch_one(pool)
+        .await?)
 }
 
 pub async fn admin_exists(pool: &AnyPool) -> Result<bool, StoreError> {
@@ -155,5 +183,6 @@ pub async fn admin_exists(pool: &AnyPool) -> Result<bool, StoreError> {
 }
 
 fn parse_id(s: &str) -> Result<MemberId, StoreError> {
-    s.parse().map_err(|_| StoreError::Corrupt(format!("member id {s:?}")))
+    s.parse()
+        .map_err(|_| StoreError::Corrupt(format!("member id {s:?}")))
 }

@@ -6,12 +6,16 @@ pub mod config;
 pub mod context;
 pub mod db;
 pub mod demo;
+pub mod engine;
 pub mod ledger_store;
 pub mod members_store;
+pub mod notifications_store;
 pub mod password;
+pub mod requests_store;
 pub mod services_store;
 pub mod sessions;
 pub mod state;
+pub mod sweeper;
 pub mod testing;
 
 pub use clock::Clock;

@@ -1,7 +1,9 @@
 //! Password hashing with argon2id (the `argon2` crate's default algorithm and parameters).
 //! Hashing is CPU-heavy, so it runs on the blocking pool, off the async workers.
 
-use argon2::password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::password_hash::{
+    rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString,
+};
 use argon2::Argon2;
 
 use crate::domain::Password;
@@ -32,7 +34,9 @@ pub async fn verify(candidate: &str, stored_hash: &str) -> Result<bool, Password
     let candidate = candidate.to_owned();
     let stored = stored_hash.to_owned();
     tokio::task::spawn_blocking(move || match PasswordHash::new(&stored) {
-        Ok(parsed) => Argon2::default().verify_password(candidate.as_bytes(), &parsed).is_ok(),
+        Ok(parsed) => Argon2::default()
+            .verify_password(candidate.as_bytes(), &parsed)
+            .is_ok(),
         Err(_) => false,
     })
     .await

@@ -75,8 +75,11 @@ pub async fn lookup(
     match row {
         None => Ok(None),
         Some((id, role, display_name)) => Ok(Some(SessionActor {
-            member_id: id.parse().map_err(|_| StoreError::Corrupt(format!("member id {id:?}")))?,
-            role: Role::parse(&role).ok_or_else(|| StoreError::Corrupt(format!("role {role:?}")))?,
+            member_id: id
+                .parse()
+                .map_err(|_| StoreError::Corrupt(format!("member id {id:?}")))?,
+            role: Role::parse(&role)
+                .ok_or_else(|| StoreError::Corrupt(format!("role {role:?}")))?,
             display_name,
             token_hash,
         })),
@@ -91,7 +94,10 @@ pub async fn delete(conn: &mut AnyConnection, token_hash: &str) -> Result<(), St
     Ok(())
 }
 
-pub async fn delete_for_member(conn: &mut AnyConnection, member: MemberId) -> Result<u64, StoreError> {
+pub async fn delete_for_member(
+    conn: &mut AnyConnection,
+    member: MemberId,
+) -> Result<u64, StoreError> {
     let r = sqlx::query("DELETE FROM sessions WHERE member_id = $1")
         .bind(member.to_string())
         .execute(&mut *conn)
@@ -138,7 +144,11 @@ pub fn token_from_headers(headers: &http::HeaderMap) -> Option<String> {
 
 /// Axum middleware: resolves the session cookie into a [`CurrentSession`] extension that
 /// pages and server functions read (they never take a member id from the request).
-pub async fn resolve_session(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
+pub async fn resolve_session(
+    State(state): State<AppState>,
+    mut req: Request,
+    next: Next,
+) -> Response {
     let actor = match token_from_headers(req.headers()) {
         Some(token) => match lookup(&state.db.read, &token, state.clock.now()).await {
             Ok(a) => a,

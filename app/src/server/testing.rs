@@ -23,7 +23,8 @@ pub fn backend_name() -> String {
 }
 
 fn pg_admin_url() -> String {
-    std::env::var("HOURBANK_TEST_PG_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_owned())
+    std::env::var("HOURBANK_TEST_PG_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_owned())
 }
 
 impl TestDb {
@@ -34,24 +35,42 @@ impl TestDb {
             "postgres" => {
                 let admin_url = pg_admin_url();
                 sqlx::any::install_default_drivers();
-                let mut admin = sqlx::AnyConnection::connect(&admin_url)
-                    .await
-                    .map_err(|source| StartupError::Unreachable { url: admin_url.clone(), source })?;
+                let mut admin =
+                    sqlx::AnyConnection::connect(&admin_url)
+                        .await
+                        .map_err(|source| StartupError::Unreachable {
+                            url: admin_url.clone(),
+                            source,
+                        })?;
                 admin
                     .execute(format!("CREATE DATABASE {name}").as_str())
                     .await
-                    .map_err(|source| StartupError::Unreachable { url: admin_url.clone(), source })?;
+                    .map_err(|source| StartupError::Unreachable {
+                        url: admin_url.clone(),
+                        source,
+                    })?;
                 let _ = admin.close().await;
-                let base = admin_url.rsplit_once('/').map(|(b, _)| b.to_owned()).unwrap_or(admin_url.clone());
+                let base = admin_url
+                    .rsplit_once('/')
+                    .map(|(b, _)| b.to_owned())
+                    .unwrap_or(admin_url.clone());
                 let url = format!("{base}/{name}");
                 let db = Db::connect_and_migrate(&url).await?;
-                Ok(TestDb { url, db, cleanup: Cleanup::PostgresDatabase { admin_url, name } })
+                Ok(TestDb {
+                    url,
+                    db,
+                    cleanup: Cleanup::PostgresDatabase { admin_url, name },
+                })
             }
             _ => {
                 let dir = std::env::temp_dir().join(&name);
                 let url = format!("sqlite://{}/hourbank.db", dir.display());
                 let db = Db::connect_and_migrate(&url).await?;
-                Ok(TestDb { url, db, cleanup: Cleanup::SqliteDir(dir) })
+                Ok(TestDb {
+                    url,
+                    db,
+                    cleanup: Cleanup::SqliteDir(dir),
+                })
             }
         }
     }
@@ -65,7 +84,9 @@ impl TestDb {
             }
             Cleanup::PostgresDatabase { admin_url, name } => {
                 if let Ok(mut admin) = sqlx::AnyConnection::connect(&admin_url).await {
-                    let _ = admin.execute(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)").as_str()).await;
+                    let _ = admin
+                        .execute(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)").as_str())
+                        .await;
                     let _ = admin.close().await;
                 }
             }

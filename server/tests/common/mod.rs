@@ -26,7 +26,9 @@ pub async fn spawn_app_with(tweak: impl FnOnce(&mut Config)) -> TestApp {
     let testdb = TestDb::new().await.expect("test database");
     let mut config = Config::for_tests(&testdb.url);
     tweak(&mut config);
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
     let addr = listener.local_addr().expect("addr");
     let leptos_options = LeptosOptions::builder()
         .output_name("hourbank")
@@ -41,9 +43,16 @@ pub async fn spawn_app_with(tweak: impl FnOnce(&mut Config)) -> TestApp {
     };
     let router = server::build_router(state.clone());
     let server = tokio::spawn(async move {
-        axum::serve(listener, router.into_make_service()).await.expect("serve");
+        axum::serve(listener, router.into_make_service())
+            .await
+            .expect("serve");
     });
-    TestApp { base: format!("http://{addr}"), state, testdb, server }
+    TestApp {
+        base: format!("http://{addr}"),
+        state,
+        testdb,
+        server,
+    }
 }
 
 impl TestApp {
@@ -67,23 +76,50 @@ impl TestApp {
         endpoint: &str,
         form: &[(&str, &str)],
     ) -> Result<T, (u16, AppError)> {
-        let res = client.post(self.url(&format!("/api/{endpoint}"))).form(form).send().await.expect("send");
+        let res = client
+            .post(self.url(&format!("/api/{endpoint}")))
+            .form(form)
+            .send()
+            .await
+            .expect("send");
         let status = res.status().as_u16();
         let body = res.text().await.expect("body");
         if (200..300).contains(&status) {
             Ok(serde_json::from_str(&body).unwrap_or_else(|e| panic!("decoding {body:?}: {e}")))
         } else {
-            let err: AppError = serde_json::from_str(&body).unwrap_or_else(|e| panic!("decoding error {body:?}: {e}"));
+            let err: AppError = serde_json::from_str(&body)
+                .unwrap_or_else(|e| panic!("decoding error {body:?}: {e}"));
             Err((status, err))
         }
     }
 
-    pub async fn signup(&self, client: &reqwest::Client, name: &str, email: &str, password: &str) -> Result<(), (u16, AppError)> {
-        self.call(client, "signup", &[("display_name", name), ("email", email), ("password", password)]).await
+    pub async fn signup(
+        &self,
+        client: &reqwest::Client,
+        name: &str,
+        email: &str,
+        password: &str,
+    ) -> Result<(), (u16, AppError)> {
+        self.call(
+            client,
+            "signup",
+            &[
+                ("display_name", name),
+                ("email", email),
+                ("password", password),
+            ],
+        )
+        .await
     }
 
-    pub async fn login(&self, client: &reqwest::Client, email: &str, password: &str) -> Result<(), (u16, AppError)> {
-        self.call(client, "login", &[("email", email), ("password", password)]).await
+    pub async fn login(
+        &self,
+        client: &reqwest::Client,
+        email: &str,
+        password: &str,
+    ) -> Result<(), (u16, AppError)> {
+        self.call(client, "login", &[("email", email), ("password", password)])
+            .await
     }
 
     pub async fn me(&self, client: &reqwest::Client) -> Option<app::api::auth::Me> {
@@ -91,7 +127,9 @@ impl TestApp {
     }
 
     pub async fn member_count(&self) -> i64 {
-        app::server::members_store::count(&self.state.db.read).await.expect("count")
+        app::server::members_store::count(&self.state.db.read)
+            .await
+            .expect("count")
     }
 
     pub async fn cleanup(self) {

@@ -1,0 +1,123 @@
+//! The signed-in member's balance, statement and notifications.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::domain::{Minutes, Timestamp};
+use crate::AppError;
+
+pub const STATEMENT_LIMIT: i64 = 500;
+pub const NOTIFICATION_LIMIT: i64 = 100;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatementLine {
+    pub kind: String,
+    pub reason: String,
+    pub request_id: Option<String>,
+    /// "available" or "held"
+    pub bucket: String,
+    pub amount: Minutes,
+    pub at: Timestamp,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Statement {
+    pub available: Minutes,
+    pub held: Minutes,
+    pub lines: Vec<StatementLine>,
+}
+
+#[server(endpoint = "me/statement")]
+pub async fn my_statement() -> Result<Statement, AppError> {
+    use crate::server::context::{app_state, require_member, respond};
+    use crate::server::ledger_store;
+    respond(
+        async move {
+            let actor = require_member()?;
+            let state = app_state()?;
+            let b = ledger_store::balance(&state.db.read, actor.member_id).await?;
+            let lines = ledger_store::statement(&state.db.read, actor.member_id, STATEMENT_LIMIT)
+                .await?
+                .into_iter()
+                .map(|e| StatementLine {
+                    kind: e.kind,
+                    reason: e.reason,
+                    request_id: e.request_id,
+                    bucket: e.bucket,
+                    amount: e.amount,
+                    at: e.at,
+                })
+                .collect();
+            Ok(Statement {
+                available: b.available,
+                held: b.held,
+                lines,
+            })
+        }
+        .await,
+    )
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Notification {
+    pub id: String,
+    pub request_id: Option<String>,
+    pub text: String,
+    pub at: Timestamp,
+    pub read: bool,
+}
+
+#[server(endpoint = "me/notifications")]
+pub async fn my_notifications() -> Result<Vec<Notification>, AppError> {
+    use crate::server::context::{app_state, require_member, respond};
+    use crate::server::notifications_store;
+    respond(
+        async move {
+            let actor = require_member()?;
+            let state = app_state()?;
+            Ok(
+                notifications_store::list(&state.db.read, actor.member_id, NOTIFICATION_LIMIT)
+                    .await?
+                    .into_iter()
+                    .map(|n| Notification {
+                        id: n.id,
+                        request_id: n.request_id,
+                        text: n.text,
+                        at: n.at,
+                        read: n.read,
+                    })
+                    .collect(),
+            )
+        }
+        .await,
+    )
+}
+
+/// Marks one notification read, or all of them when `id` is empty.
+#[server(endpoint = "me/notifications/read")]
+pub async fn mark_notifications_read(id: String) -> Result<u64, AppError> {
+    use crate::server::context::{app_state, require_member, respond};
+    use crate::server::notifications_store;
+    respond(
+        async move {
+            let actor = require_member()?;
+            let state = app_state()?;
+            let id = id.trim();
+            if id.len() > 64 {
+                return Err(AppError::invalid(
+                    "id",
+                    "That notification id is malformed.",
+                ));
+            }
+            let which = if id.is_empty() { None } else { Some(id) };
+            Ok(notifications_store::mark_read(
+                &state.db.write,
+                actor.member_id,
+                which,
+                state.clock.now(),
+            )
+            .await?)
+        }
+        .await,
+    )
+}

@@ -1,0 +1,28 @@
+//! The configurable numbers of the lifecycle (defaults from the rules page).
+
+use serde::{Deserialize, Serialize};
+
+pub const HOUR_MS: i64 = 3_600_000;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Rules {
+    /// Time the party in turn has to answer a counter-offer (24 h).
+    pub negotiation_round_ms: i64,
+    /// Time the requester has to confirm a start or a completion before it auto-confirms (48 h).
+    pub confirm_ms: i64,
+    /// Counter-offers allowed in one negotiation; after the last only accept/decline (5).
+    pub max_rounds: u32,
+    /// Non-terminal requests one requester may have (20).
+    pub max_open_requests: i64,
+}
+
+impl Default for Rules {
+    fn default() -> Self {
+        Rules {
+            negotiation_round_ms: 24 * HOUR_MS,
+            confirm_ms: 48 * HOUR_MS,
+            max_rounds: 5,
+            max_open_requests: 20,
+        }
+    }
+}

@@ -1,0 +1,377 @@
+//! Running the lifecycle against the database. Each call is ONE transaction: load the
+//! request with its version, run the pure transition, write the new state only if the
+//! version is unchanged, apply every effect (ledger, hold, notifications, dispute,
+//! history) — all or nothing. Transient database errors are retried (3 attempts,
+//! backoff ×2), as the design's retry block does.
+
+use std::future::Future;
+use std::time::Duration;
+
+use sqlx::AnyConnection;
+
+use super::ledger_store::{self, TransferMeta};
+use super::requests_store as store;
+use super::{members_store, Clock, Db, StoreError};
+use crate::domain::ids::{RequestId, ServiceId};
+use crate::domain::ledger::{Account, BalancedTransfer, Bucket, Leg, TransferKind};
+use crate::domain::{MemberId, Minutes, Timestamp};
+use crate::lifecycle::machine::{automatic_step, can_rate, create, transition, Recipient};
+use crate::lifecycle::request::Party;
+use crate::lifecycle::rules::HOUR_MS;
+use crate::lifecycle::validation::validate;
+use crate::lifecycle::{Actor, Effect, Event, NewRequest, Rejection, Request, Rules, Terms};
+
+pub const MAX_ATTEMPTS: u32 = 3;
+pub const FIRST_BACKOFF: Duration = Duration::from_millis(25);
+
+#[derive(Debug, thiserror::Error)]
+pub enum EngineError {
+    /// The lifecycle refused the action; nothing changed.
+    #[error("{0}")]
+    Rejected(Rejection),
+    /// Someone else changed the request first; nothing changed.
+    #[error("This request changed; reload it and try again.")]
+    Conflict,
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl From<sqlx::Error> for EngineError {
+    fn from(e: sqlx::Error) -> Self {
+        EngineError::Store(StoreError::Db(e))
+    }
+}
+
+impl EngineError {
+    fn is_transient(&self) -> bool {
+        matches!(self, EngineError::Store(e) if e.is_transient())
+    }
+}
+
+/// Runs `attempt` until it succeeds, fails for good, or has failed transiently
+/// `MAX_ATTEMPTS` times.
+pub async fn with_retry<T, F, Fut>(mut attempt: F) -> Result<T, EngineError>
+where
+    F: FnMut(u32) -> Fut,
+    Fut: Future<Output = Result<T, EngineError>>,
+{
+    let mut backoff = FIRST_BACKOFF;
+    let mut n = 1;
+    loop {
+        match attempt(n).await {
+            Err(e) if e.is_transient() && n < MAX_ATTEMPTS => {
+                tracing::warn!(attempt = n, error = %e, "transient database error; retrying");
+                tokio::time::sleep(backoff).await;
+                backoff *= 2;
+                n += 1;
+            }
+            other => return other,
+        }
+    }
+}
+
+/// One transition inside the caller's transaction: pure step, versioned write, history, effects.
+async fn step(
+    tx: &mut AnyConnection,
+    req: &Request,
+    event: &Event,
+    actor: &Actor,
+    now: Timestamp,
+) -> Result<Request, EngineError> {
+    let (next, effects) = transition(req, event, actor, now).map_err(EngineError::Rejected)?;
+    if !store::update(tx, &next, req.version).await? {
+        return Err(EngineError::Conflict);
+    }
+    store::append_event(tx, Some(req.state), &next, event, actor, now).await?;
+    apply_effects(tx, req, &next, &effects, actor, now).await?;
+    Ok(next)
+}
+
+/// The system's own steps (hold → notify provider, completion → payment) in the same transaction.
+async fn run_automatic(
+    tx: &mut AnyConnection,
+    mut req: Request,
+    now: Timestamp,
+) -> Result<Request, EngineError> {
+    while let Some(event) = automatic_step(&req) {
+        req = step(tx, &req, &event, &Actor::System, now).await?;
+    }
+    Ok(req)
+}
+
+fn meta(req: &Request, reason: &str, actor: &Actor) -> TransferMeta {
+    TransferMeta {
+        reason: reason.to_owned(),
+        request_id: Some(req.id.to_string()),
+        actor_id: actor.member_id().map(|m| m.to_string()),
+    }
+}
+
+fn payee(req: &Request) -> Result<MemberId, EngineError> {
+    req.provider
+        .ok_or_else(|| EngineError::Rejected(Rejection::Inconsistent("no provider".into())))
+}
+
+async fn apply_effects(
+    tx: &mut AnyConnection,
+    prev: &Request,
+    next: &Request,
+    effects: &[Effect],
+    actor: &Actor,
+    now: Timestamp,
+) -> Result<(), EngineError> {
+    for effect in effects {
+        match effect {
+            Effect::Hold { payer, amount } => {
+                let t = BalancedTransfer::hold(*payer, *amount).map_err(StoreError::from)?;
+                ledger_store::apply(tx, &t, meta(next, "escrow hold", actor), now).await?;
+                store::insert_hold(tx, next, *amount, now).await?;
+            }
+            Effect::AdjustHold { payer, from, to } => {
+                store::adjust_hold(tx, next.id, *from, *to).await?;
+                let delta = to.0 - from.0;
+                let acct = Account::Member(*payer);
+                let t = BalancedTransfer::new(
+                    TransferKind::Adjust,
+                    vec![
+                        Leg {
+                            account: acct,
+                            bucket: Bucket::Available,
+                            amount: Minutes(-delta),
+                        },
+                        Leg {
+                            account: acct,
+                            bucket: Bucket::Held,
+                            amount: Minutes(delta),
+                        },
+                    ],
+                )
+                .map_err(StoreError::from)?;
+                ledger_store::apply(
+                    tx,
+                    &t,
+                    meta(next, "hold adjusted to negotiated terms", actor),
+                    now,
+                )
+                .await?;
+            }
+            Effect::Post {
+                payer,
+                payee,
+                amount,
+            } => {
+                store::resolve_hold(tx, next.id, "posted", *amount, Minutes::ZERO, now).await?;
+                let t =
+                    BalancedTransfer::post(*payer, *payee, *amount).map_err(StoreError::from)?;
+                ledger_store::apply(tx, &t, meta(next, "payment", actor), now).await?;
+            }
+            Effect::Void { payer, amount } => {
+                store::resolve_hold(tx, next.id, "voided", Minutes::ZERO, *amount, now).await?;
+                let t = BalancedTransfer::void(*payer, *amount).map_err(StoreError::from)?;
+                ledger_store::apply(tx, &t, meta(next, "refund", actor), now).await?;
+            }
+            Effect::Split {
+                payer,
+                payee,
+                to_payee,
+                to_payer,
+            } => {
+                store::resolve_hold(tx, next.id, "split", *to_payee, *to_payer, now).await?;
+                let t = BalancedTransfer::new(
+                    TransferKind::Post,
+                    vec![
+                        Leg {
+                            account: Account::Member(*payer),
+                            bucket: Bucket::Held,
+                            amount: Minutes(-(to_payee.0 + to_payer.0)),
+                        },
+                        Leg {
+                            account: Account::Member(*payee),
+                            bucket: Bucket::Available,
+                            amount: *to_payee,
+                        },
+                        Leg {
+                            account: Account::Member(*payer),
+                            bucket: Bucket::Available,
+                            amount: *to_payer,
+                        },
+                    ],
+                )
+                .map_err(StoreError::from)?;
+                ledger_store::apply(tx, &t, meta(next, "dispute split", actor), now).await?;
+            }
+            Effect::Notify { to, text } => {
+                let recipients = match to {
+                    Recipient::Requester => vec![next.requester],
+                    Recipient::Provider => vec![payee(next)?],
+                    Recipient::Admins => store::active_admins(tx).await?,
+                };
+                for member in recipients {
+                    store::notify(tx, member, next, text, now).await?;
+                }
+            }
+            Effect::OpenDispute { raised_by, reason } => {
+                store::open_dispute(tx, next, *raised_by, reason, prev.state, now).await?;
+            }
+            Effect::CloseDispute { outcome, note } => {
+                store::close_dispute(tx, next.id, *outcome, actor.member_id(), note, now).await?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A member or admin acts on a request. `expected_version` is the version the actor saw:
+/// if the request has moved on since, the action is refused with [`EngineError::Conflict`].
+pub async fn act(
+    db: &Db,
+    clock: &Clock,
+    id: RequestId,
+    expected_version: Option<i64>,
+    event: &Event,
+    actor: &Actor,
+) -> Result<Request, EngineError> {
+    with_retry(|_| async {
+        let mut tx = db.write.begin().await?;
+        let req = store::load(&mut tx, id).await?;
+        if expected_version.is_some_and(|v| v != req.version) {
+            return Err(EngineError::Conflict);
+        }
+        let now = clock.now();
+        let next = step(&mut tx, &req, event, actor, now).await?;
+        let next = run_automatic(&mut tx, next, now).await?;
+        tx.commit().await?;
+        Ok(next)
+    })
+    .await
+}
+
+/// Submits a request: INITIATED → VALIDATING → (ESCROWED → AWAITING_RESPONSE | REJECTED),
+/// every step recorded, all in one transaction.
+pub async fn submit(
+    db: &Db,
+    clock: &Clock,
+    rules: &Rules,
+    requester: MemberId,
+    service_id: ServiceId,
+    terms: &Terms,
+) -> Result<Request, EngineError> {
+    with_retry(|attempt| async move {
+        let mut tx = db.write.begin().await?;
+        let now = clock.now();
+        let service = store::service_for_request(&mut tx, service_id).await?;
+        let new = NewRequest {
+            id: RequestId::new_random(),
+            service_id,
+            requester,
+            provider: service.as_ref().map(|s| s.provider),
+            terms: terms.clone(),
+            response_window_ms: service
+                .as_ref()
+                .map(|s| s.response_window_hours * HOUR_MS)
+                .unwrap_or(0),
+        };
+        let (req, _) = create(&new, rules, now);
+        store::insert(&mut tx, &req).await?;
+        let submit = Event::Submit {
+            request: new,
+            rules: rules.clone(),
+        };
+        store::append_event(&mut tx, None, &req, &submit, &Actor::Member(requester), now).await?;
+        let req = run_automatic(&mut tx, req, now).await?; // → VALIDATING
+        let facts = store::validation_facts(&mut tx, &req, service.as_ref()).await?;
+        let checked = match validate(&req, &facts, rules) {
+            Ok(()) => Event::ChecksPassed,
+            Err(reason) => Event::ChecksFailed { reason },
+        };
+        let req = match step(&mut tx, &req, &checked, &Actor::System, now).await {
+            // The balance was spent between the facts and the hold (another transaction):
+            // start over, and the facts will say so.
+            Err(EngineError::Store(StoreError::InsufficientHours)) if attempt < MAX_ATTEMPTS => {
+                return Err(EngineError::Store(StoreError::Db(
+                    sqlx::Error::PoolTimedOut,
+                )));
+            }
+            other => other?,
+        };
+        let req = run_automatic(&mut tx, req, now).await?;
+        tx.commit().await?;
+        Ok(req)
+    })
+    .await
+}
+
+/// Fires a request's due deadline (the sweeper's call). Refusals mean the state moved on.
+pub async fn fire_deadline(
+    db: &Db,
+    clock: &Clock,
+    id: RequestId,
+    due: Timestamp,
+) -> Result<Request, EngineError> {
+    act(db, clock, id, None, &Event::Deadline { due }, &Actor::Timer).await
+}
+
+/// Deactivates a member and, in the same transaction, cancels their non-terminal,
+/// undisputed requests (voiding each hold). Returns how many requests were cancelled.
+pub async fn deactivate_member(
+    db: &Db,
+    clock: &Clock,
+    admin: MemberId,
+    member: MemberId,
+) -> Result<(bool, usize), EngineError> {
+    with_retry(|_| async {
+        let mut tx = db.write.begin().await?;
+        let now = clock.now();
+        let changed = members_store::set_active(&mut tx, member, false, now).await?;
+        let ids = store::cancellable_for_member(&mut tx, member).await?;
+        for id in &ids {
+            let req = store::load(&mut tx, *id).await?;
+            step(
+                &mut tx,
+                &req,
+                &Event::MemberDeactivated { member },
+                &Actor::Admin(admin),
+                now,
+            )
+            .await?;
+        }
+        tx.commit().await?;
+        Ok((changed, ids.len()))
+    })
+    .await
+}
+
+pub const RATING_COMMENT_MAX_CHARS: usize = 1_000;
+
+/// A party rates the other once, after payment.
+pub async fn rate(
+    db: &Db,
+    clock: &Clock,
+    id: RequestId,
+    member: MemberId,
+    stars: i64,
+    comment: &str,
+) -> Result<(), EngineError> {
+    with_retry(|_| async {
+        let mut tx = db.write.begin().await?;
+        let req = store::load(&mut tx, id).await?;
+        let party = can_rate(&req, member).map_err(EngineError::Rejected)?;
+        let ratee = match party {
+            Party::Requester => payee(&req)?,
+            Party::Provider => req.requester,
+        };
+        let now = clock.now();
+        store::insert_rating(&mut tx, id, member, ratee, stars, comment, now).await?;
+        store::notify(
+            &mut tx,
+            ratee,
+            &req,
+            &format!("You were rated {stars} of 5."),
+            now,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    })
+    .await
+}

@@ -1,0 +1,594 @@
+//! Requests, their history, holds, notifications, disputes and ratings: I/O only.
+//! Every function runs inside the caller's transaction (`&mut AnyConnection`).
+
+use sqlx::{AnyConnection, AnyPool};
+
+use super::StoreError;
+use crate::domain::ids::{RequestId, ServiceId};
+use crate::domain::{MemberId, Minutes, Timestamp};
+use crate::lifecycle::machine::{Actor, DisputeOutcome, Event};
+use crate::lifecycle::replay::RecordedEvent;
+use crate::lifecycle::request::Party;
+use crate::lifecycle::validation::{ServiceFacts, ValidationFacts};
+use crate::lifecycle::{Request, State};
+
+fn to_json<T: serde::Serialize>(v: &T) -> Result<String, StoreError> {
+    serde_json::to_string(v).map_err(|e| StoreError::Corrupt(format!("cannot serialise: {e}")))
+}
+
+fn from_json<T: serde::de::DeserializeOwned>(s: &str) -> Result<T, StoreError> {
+    serde_json::from_str(s)
+        .map_err(|e| StoreError::Corrupt(format!("cannot read stored JSON: {e}")))
+}
+
+/// The states the deactivation of a member cancels (every waiting state but DISPUTED).
+pub const CANCELLABLE_ON_DEACTIVATION: [State; 6] = [
+    State::AwaitingResponse,
+    State::Negotiating,
+    State::Accepted,
+    State::PendingStartConfirmation,
+    State::InProgress,
+    State::PendingCompletionConfirmation,
+];
+
+fn state_list(states: &[State]) -> String {
+    states
+        .iter()
+        .map(|s| format!("'{}'", s.as_str()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn non_terminal_list() -> String {
+    state_list(
+        &State::ALL
+            .into_iter()
+            .filter(|s| !s.is_terminal())
+            .collect::<Vec<_>>(),
+    )
+}
+
+pub async fn insert(conn: &mut AnyConnection, req: &Request) -> Result<(), StoreError> {
+    sqlx::query(
+        "INSERT INTO requests (id, service_id, requester_id, provider_id, state, version, deadline_at_ms, data, \
+         created_at_ms, updated_at_ms) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+    )
+    .bind(req.id.to_string())
+    .bind(req.service_id.to_string())
+    .bind(req.requester.to_string())
+    .bind(req.provider.map(|p| p.to_string()))
+    .bind(req.state.as_str())
+    .bind(req.version)
+    .bind(req.deadline.map(|d| d.0))
+    .bind(to_json(req)?)
+    .bind(req.created_at.0)
+    .bind(req.updated_at.0)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// Loads a request. On PostgreSQL the version check in [`update`] settles races.
+pub async fn load(conn: &mut AnyConnection, id: RequestId) -> Result<Request, StoreError> {
+    let data: Option<String> = sqlx::query_scalar("SELECT data FROM requests WHERE id = $1")
+        .bind(id.to_string())
+        .fetch_optional(&mut *conn)
+        .await?;
+    from_json(&data.ok_or(StoreError::NotFound("request"))?)
+}
+
+pub async fn get(pool: &AnyPool, id: RequestId) -> Result<Request, StoreError> {
+    let data: Option<String> = sqlx::query_scalar("SELECT data FROM requests WHERE id = $1")
+        .bind(id.to_string())
+        .fetch_optional(pool)
+        .await?;
+    from_json(&data.ok_or(StoreError::NotFound("request"))?)
+}
+
+/// Writes `next` only if the stored version is still `expected_version`.
+/// Returns false when another transaction changed the request first.
+pub async fn update(
+    conn: &mut AnyConnection,
+    next: &Request,
+    expected_version: i64,
+) -> Result<bool, StoreError> {
+    let r = sqlx::query(
+        "UPDATE requests SET state = $1, version = $2, deadline_at_ms = $3, data = $4, updated_at_ms = $5, \
+         needs_attention = 0, attention_error = NULL WHERE id = $6 AND version = $7",
+    )
+    .bind(next.state.as_str())
+    .bind(next.version)
+    .bind(next.deadline.map(|d| d.0))
+    .bind(to_json(next)?)
+    .bind(next.updated_at.0)
+    .bind(next.id.to_string())
+    .bind(expected_version)
+    .execute(&mut *conn)
+    .await?;
+    Ok(r.rows_affected() == 1)
+}
+
+pub async fn append_event(
+    conn: &mut AnyConnection,
+    from: Option<State>,
+    next: &Request,
+    event: &Event,
+    actor: &Actor,
+    at: Timestamp,
+) -> Result<(), StoreError> {
+    let actor_kind = match actor {
+        Actor::Member(_) => "member",
+        Actor::Admin(_) => "admin",
+        Actor::Timer => "timer",
+        Actor::System => "system",
+    };
+    sqlx::query(
+        "INSERT INTO request_events (request_id, seq, from_state, to_state, event, actor_kind, actor_id, actor, payload, at_ms) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+    )
+    .bind(next.id.to_string())
+    .bind(next.version)
+    .bind(from.map(|s| s.as_str()))
+    .bind(next.state.as_str())
+    .bind(event.kind().as_str())
+    .bind(actor_kind)
+    .bind(actor.member_id().map(|m| m.to_string()))
+    .bind(to_json(actor)?)
+    .bind(to_json(event)?)
+    .bind(at.0)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// A request's history in order.
+pub async fn history(pool: &AnyPool, id: RequestId) -> Result<Vec<HistoryRow>, StoreError> {
+    let rows: Vec<(i64, Option<String>, String, String, String, i64)> = sqlx::query_as(
+        "SELECT seq, from_state, to_state, actor, payload, at_ms FROM request_events WHERE request_id = $1 ORDER BY seq",
+    )
+    .bind(id.to_string())
+    .fetch_all(pool)
+    .await?;
+    rows.into_iter()
+        .map(|(seq, from, to, actor, payload, at)| {
+            Ok(HistoryRow {
+                from: from.as_deref().and_then(State::parse),
+                to: State::parse(&to)
+                    .ok_or_else(|| StoreError::Corrupt(format!("state {to:?}")))?,
+                recorded: RecordedEvent {
+                    seq,
+                    event: from_json(&payload)?,
+                    actor: from_json(&actor)?,
+                    at: Timestamp(at),
+                },
+            })
+        })
+        .collect()
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct HistoryRow {
+    pub from: Option<State>,
+    pub to: State,
+    pub recorded: RecordedEvent,
+}
+
+// ---- validation facts ----
+
+pub struct ServiceRow {
+    pub provider: MemberId,
+    pub active: bool,
+    pub provider_active: bool,
+    pub response_window_hours: i64,
+}
+
+pub async fn service_for_request(
+    conn: &mut AnyConnection,
+    service: ServiceId,
+) -> Result<Option<ServiceRow>, StoreError> {
+    let row: Option<(String, String, i64, i64)> = sqlx::query_as(
+        "SELECT s.provider_id, s.status, s.response_window_hours, m.active FROM services s \
+         JOIN members m ON m.id = s.provider_id WHERE s.id = $1",
+    )
+    .bind(service.to_string())
+    .fetch_optional(&mut *conn)
+    .await?;
+    row.map(|(provider, status, window, active)| {
+        Ok(ServiceRow {
+            provider: provider
+                .parse()
+                .map_err(|_| StoreError::Corrupt(format!("member id {provider:?}")))?,
+            active: status == "active",
+            provider_active: active == 1,
+            response_window_hours: window,
+        })
+    })
+    .transpose()
+}
+
+pub async fn validation_facts(
+    conn: &mut AnyConnection,
+    req: &Request,
+    service: Option<&ServiceRow>,
+) -> Result<ValidationFacts, StoreError> {
+    let requester_active: Option<i64> =
+        sqlx::query_scalar("SELECT active FROM members WHERE id = $1")
+            .bind(req.requester.to_string())
+            .fetch_optional(&mut *conn)
+            .await?;
+    let available: Option<i64> =
+        sqlx::query_scalar("SELECT available_minutes FROM ledger_accounts WHERE id = $1")
+            .bind(req.requester.to_string())
+            .fetch_optional(&mut *conn)
+            .await?;
+    let sql = format!(
+        "SELECT COUNT(*) FROM requests WHERE requester_id = $1 AND id <> $2 AND state IN ({})",
+        non_terminal_list()
+    );
+    let open_total: i64 = sqlx::query_scalar(&sql)
+        .bind(req.requester.to_string())
+        .bind(req.id.to_string())
+        .fetch_one(&mut *conn)
+        .await?;
+    let sql = format!(
+        "SELECT COUNT(*) FROM requests WHERE requester_id = $1 AND id <> $2 AND service_id = $3 AND state IN ({})",
+        non_terminal_list()
+    );
+    let open_for_service: i64 = sqlx::query_scalar(&sql)
+        .bind(req.requester.to_string())
+        .bind(req.id.to_string())
+        .bind(req.service_id.to_string())
+        .fetch_one(&mut *conn)
+        .await?;
+    Ok(ValidationFacts {
+        requester_active: requester_active == Some(1),
+        service: service.map(|s| ServiceFacts {
+            active: s.active,
+            provider: s.provider,
+            provider_active: s.provider_active,
+        }),
+        available: Minutes(available.unwrap_or(0)),
+        open_for_service,
+        open_total,
+    })
+}
+
+// ---- holds ----
+
+pub async fn insert_hold(
+    conn: &mut AnyConnection,
+    req: &Request,
+    amount: Minutes,
+    now: Timestamp,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "INSERT INTO holds (request_id, payer_id, payee_id, amount_minutes, status, created_at_ms) VALUES ($1, $2, $3, $4, 'pending', $5)",
+    )
+    .bind(req.id.to_string())
+    .bind(req.requester.to_string())
+    .bind(req.provider.map(|p| p.to_string()))
+    .bind(amount.0)
+    .bind(now.0)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// Changes a pending hold's amount; fails unless it is pending at `from`.
+pub async fn adjust_hold(
+    conn: &mut AnyConnection,
+    id: RequestId,
+    from: Minutes,
+    to: Minutes,
+) -> Result<(), StoreError> {
+    let r = sqlx::query(
+        "UPDATE holds SET amount_minutes = $1 WHERE request_id = $2 AND status = 'pending' AND amount_minutes = $3",
+    )
+    .bind(to.0)
+    .bind(id.to_string())
+    .bind(from.0)
+    .execute(&mut *conn)
+    .await?;
+    if r.rows_affected() != 1 {
+        return Err(StoreError::HoldNotPending);
+    }
+    Ok(())
+}
+
+/// Resolves a pending hold exactly once: a second post/void finds no pending row and fails.
+pub async fn resolve_hold(
+    conn: &mut AnyConnection,
+    id: RequestId,
+    status: &str,
+    posted: Minutes,
+    voided: Minutes,
+    now: Timestamp,
+) -> Result<(), StoreError> {
+    let r = sqlx::query(
+        "UPDATE holds SET status = $1, posted_minutes = $2, voided_minutes = $3, resolved_at_ms = $4 \
+         WHERE request_id = $5 AND status = 'pending' AND amount_minutes = $6",
+    )
+    .bind(status)
+    .bind(posted.0)
+    .bind(voided.0)
+    .bind(now.0)
+    .bind(id.to_string())
+    .bind(posted.0 + voided.0)
+    .execute(&mut *conn)
+    .await?;
+    if r.rows_affected() != 1 {
+        return Err(StoreError::HoldNotPending);
+    }
+    Ok(())
+}
+
+// ---- notifications ----
+
+pub async fn notify(
+    conn: &mut AnyConnection,
+    member: MemberId,
+    req: &Request,
+    text: &str,
+    now: Timestamp,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "INSERT INTO notifications (id, member_id, request_id, seq, text, created_at_ms) VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(uuid::Uuid::new_v4().to_string())
+    .bind(member.to_string())
+    .bind(req.id.to_string())
+    .bind(req.version)
+    .bind(text)
+    .bind(now.0)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+pub async fn active_admins(conn: &mut AnyConnection) -> Result<Vec<MemberId>, StoreError> {
+    let ids: Vec<String> = sqlx::query_scalar(
+        "SELECT id FROM members WHERE role = 'admin' AND active = 1 ORDER BY id",
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    ids.into_iter()
+        .map(|s| {
+            s.parse()
+                .map_err(|_| StoreError::Corrupt(format!("member id {s:?}")))
+        })
+        .collect()
+}
+
+// ---- disputes ----
+
+pub async fn open_dispute(
+    conn: &mut AnyConnection,
+    req: &Request,
+    raised_by: Party,
+    reason: &str,
+    paused: State,
+    now: Timestamp,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "INSERT INTO disputes (request_id, opened_seq, raised_by, reason, paused_state, opened_at_ms) VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(req.id.to_string())
+    .bind(req.version)
+    .bind(match raised_by {
+        Party::Requester => "requester",
+        Party::Provider => "provider",
+    })
+    .bind(reason)
+    .bind(paused.as_str())
+    .bind(now.0)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+pub async fn close_dispute(
+    conn: &mut AnyConnection,
+    id: RequestId,
+    outcome: DisputeOutcome,
+    admin: Option<MemberId>,
+    note: &str,
+    now: Timestamp,
+) -> Result<(), StoreError> {
+    let outcome = match outcome {
+        DisputeOutcome::Resumed => "resumed",
+        DisputeOutcome::PaidProvider => "paid_provider",
+        DisputeOutcome::Refunded => "refunded",
+        DisputeOutcome::Split => "split",
+    };
+    let r = sqlx::query(
+        "UPDATE disputes SET outcome = $1, resolved_by = $2, note = $3, resolved_at_ms = $4 \
+         WHERE request_id = $5 AND outcome IS NULL",
+    )
+    .bind(outcome)
+    .bind(admin.map(|a| a.to_string()))
+    .bind(note)
+    .bind(now.0)
+    .bind(id.to_string())
+    .execute(&mut *conn)
+    .await?;
+    if r.rows_affected() != 1 {
+        return Err(StoreError::Corrupt("no open dispute to close".into()));
+    }
+    Ok(())
+}
+
+// ---- deadlines and attention ----
+
+/// Requests whose deadline has passed, oldest first, at most `limit`.
+pub async fn due(
+    pool: &AnyPool,
+    now: Timestamp,
+    limit: i64,
+) -> Result<Vec<(RequestId, Timestamp)>, StoreError> {
+    let rows: Vec<(String, i64)> = sqlx::query_as(
+        "SELECT id, deadline_at_ms FROM requests WHERE deadline_at_ms <= $1 AND needs_attention = 0 \
+         ORDER BY deadline_at_ms, id LIMIT $2",
+    )
+    .bind(now.0)
+    .bind(limit)
+    .fetch_all(pool)
+    .await?;
+    rows.into_iter()
+        .map(|(id, d)| {
+            Ok((
+                id.parse()
+                    .map_err(|_| StoreError::Corrupt(format!("request id {id:?}")))?,
+                Timestamp(d),
+            ))
+        })
+        .collect()
+}
+
+pub async fn mark_attention(pool: &AnyPool, id: RequestId, error: &str) -> Result<(), StoreError> {
+    sqlx::query("UPDATE requests SET needs_attention = 1, attention_error = $1 WHERE id = $2")
+        .bind(error.chars().take(2_000).collect::<String>())
+        .bind(id.to_string())
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
+/// Ids of a member's requests that deactivation cancels.
+pub async fn cancellable_for_member(
+    conn: &mut AnyConnection,
+    member: MemberId,
+) -> Result<Vec<RequestId>, StoreError> {
+    let sql = format!(
+        "SELECT id FROM requests WHERE (requester_id = $1 OR provider_id = $1) AND state IN ({}) ORDER BY created_at_ms, id",
+        state_list(&CANCELLABLE_ON_DEACTIVATION)
+    );
+    let ids: Vec<String> = sqlx::query_scalar(&sql)
+        .bind(member.to_string())
+        .fetch_all(&mut *conn)
+        .await?;
+    ids.into_iter()
+        .map(|s| {
+            s.parse()
+                .map_err(|_| StoreError::Corrupt(format!("request id {s:?}")))
+        })
+        .collect()
+}
+
+// ---- ratings ----
+
+pub async fn insert_rating(
+    conn: &mut AnyConnection,
+    req: RequestId,
+    rater: MemberId,
+    ratee: MemberId,
+    stars: i64,
+    comment: &str,
+    now: Timestamp,
+) -> Result<(), StoreError> {
+    let r = sqlx::query(
+        "INSERT INTO ratings (request_id, rater_id, ratee_id, stars, comment, created_at_ms) VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(req.to_string())
+    .bind(rater.to_string())
+    .bind(ratee.to_string())
+    .bind(stars)
+    .bind(comment)
+    .bind(now.0)
+    .execute(&mut *conn)
+    .await
+    .map_err(StoreError::from);
+    match r {
+        Err(e) if e.is_unique_violation() => Err(StoreError::AlreadyRated),
+        Err(e) => Err(e),
+        Ok(_) => Ok(()),
+    }
+}
+
+// ---- read models ----
+
+/// A request with the names the UI shows beside it.
+#[derive(Clone, Debug)]
+pub struct RequestWithNames {
+    pub request: Request,
+    pub service_title: Option<String>,
+    pub requester_name: String,
+    pub provider_name: Option<String>,
+}
+
+const WITH_NAMES: &str =
+    "SELECT r.data, s.title, rq.display_name, pv.display_name FROM requests r \
+     LEFT JOIN services s ON s.id = r.service_id JOIN members rq ON rq.id = r.requester_id \
+     LEFT JOIN members pv ON pv.id = r.provider_id";
+
+type NamesRow = (String, Option<String>, String, Option<String>);
+
+fn with_names(r: NamesRow) -> Result<RequestWithNames, StoreError> {
+    Ok(RequestWithNames {
+        request: from_json(&r.0)?,
+        service_title: r.1,
+        requester_name: r.2,
+        provider_name: r.3,
+    })
+}
+
+pub async fn get_with_names(pool: &AnyPool, id: RequestId) -> Result<RequestWithNames, StoreError> {
+    let sql = format!("{WITH_NAMES} WHERE r.id = $1");
+    let row: Option<NamesRow> = sqlx::query_as(&sql)
+        .bind(id.to_string())
+        .fetch_optional(pool)
+        .await?;
+    with_names(row.ok_or(StoreError::NotFound("request"))?)
+}
+
+/// A member's requests as requester or as provider, most recently changed first.
+pub async fn list_for(
+    pool: &AnyPool,
+    member: MemberId,
+    as_party: Party,
+    limit: i64,
+) -> Result<Vec<RequestWithNames>, StoreError> {
+    let column = match as_party {
+        Party::Requester => "r.requester_id",
+        Party::Provider => "r.provider_id",
+    };
+    let sql =
+        format!("{WITH_NAMES} WHERE {column} = $1 ORDER BY r.updated_at_ms DESC, r.id LIMIT $2");
+    let rows: Vec<NamesRow> = sqlx::query_as(&sql)
+        .bind(member.to_string())
+        .bind(limit)
+        .fetch_all(pool)
+        .await?;
+    rows.into_iter().map(with_names).collect()
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct RatingRow {
+    pub rater_id: MemberId,
+    pub stars: i64,
+    pub comment: String,
+    pub at: Timestamp,
+}
+
+pub async fn ratings_for_request(
+    pool: &AnyPool,
+    id: RequestId,
+) -> Result<Vec<RatingRow>, StoreError> {
+    let rows: Vec<(String, i64, String, i64)> = sqlx::query_as(
+        "SELECT rater_id, stars, comment, created_at_ms FROM ratings WHERE request_id = $1 ORDER BY created_at_ms",
+    )
+    .bind(id.to_string())
+    .fetch_all(pool)
+    .await?;
+    rows.into_iter()
+        .map(|(r, stars, comment, at)| {
+            Ok(RatingRow {
+                rater_id: r
+                    .parse()
+                    .map_err(|_| StoreError::Corrupt(format!("member id {r:?}")))?,
+                stars,
+                comment,
+                at: Timestamp(at),
+            })
+        })
+        .collect()
+}

@@ -1,0 +1,72 @@
+//! Durable timers: deadlines live in `requests.deadline_at_ms`; the sweeper reads the due
+//! ones and fires each through the same transition path as a member's action. Several
+//! server processes may sweep one database: the version check lets exactly one firing
+//! of a deadline commit; the others see a conflict or a stale deadline and move on.
+
+use std::time::Duration;
+
+use super::engine::{self, EngineError};
+use super::requests_store;
+use super::{Clock, Db, StoreError};
+use crate::lifecycle::Rejection;
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct SweepReport {
+    /// Deadlines this sweep fired.
+    pub fired: usize,
+    /// Deadlines that no longer applied (the state moved on, or another process fired them).
+    pub stale: usize,
+    /// Requests whose timer transition kept failing: now flagged as needing attention.
+    pub failed: usize,
+}
+
+/// Fires every deadline due now, at most `batch` at a time, until none is left.
+pub async fn sweep_once(db: &Db, clock: &Clock, batch: i64) -> Result<SweepReport, StoreError> {
+    let mut report = SweepReport::default();
+    loop {
+        let due = requests_store::due(&db.read, clock.now(), batch).await?;
+        if due.is_empty() {
+            return Ok(report);
+        }
+        let mut fired_any = false;
+        for (id, deadline) in &due {
+            match engine::fire_deadline(db, clock, *id, *deadline).await {
+                Ok(_) => {
+                    report.fired += 1;
+                    fired_any = true;
+                }
+                Err(EngineError::Conflict)
+                | Err(EngineError::Rejected(Rejection::StaleDeadline))
+                | Err(EngineError::Rejected(Rejection::NotNow { .. }))
+                | Err(EngineError::Rejected(Rejection::DeadlineNotDue)) => report.stale += 1,
+                Err(e) => {
+                    tracing::error!(request = %id, error = %e, "timer transition failed; flagged for an admin");
+                    requests_store::mark_attention(&db.write, *id, &e.to_string()).await?;
+                    report.failed += 1;
+                    fired_any = true;
+                }
+            }
+        }
+        // A short batch was everything that was due; a full batch of only stale rows is
+        // another process's work: stop rather than spin.
+        if (due.len() as i64) < batch || !fired_any {
+            return Ok(report);
+        }
+    }
+}
+
+/// Sweeps every `interval` until the process ends.
+pub fn spawn(db: Db, clock: Clock, interval: Duration) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        loop {
+            match sweep_once(&db, &clock, 500).await {
+                Ok(r) if r.fired + r.failed > 0 => {
+                    tracing::info!(fired = r.fired, stale = r.stale, failed = r.failed, "sweep")
+                }
+                Ok(_) => {}
+                Err(e) => tracing::error!(error = %e, "sweep failed"),
+            }
+            tokio::time::sleep(interval).await;
+        }
+    })
+}
