@@ -72,12 +72,21 @@ async fn build(b: &Bank, admin: MemberId, setup: Setup) -> Case {
             go!(Event::Counter { terms: terms(75) }, m(p));
             go!(Event::Counter { terms: terms(90) }, m(r));
         }
-        Setup::Accepted | Setup::StartPending | Setup::InProgress | Setup::CompletionPending | Setup::Disputed | Setup::Paid | Setup::Resolved => {
+        Setup::Accepted
+        | Setup::StartPending
+        | Setup::InProgress
+        | Setup::CompletionPending
+        | Setup::Disputed
+        | Setup::Paid
+        | Setup::Resolved => {
             go!(Event::Accept, m(p));
             if !matches!(setup, Setup::Accepted) {
                 go!(Event::MarkStarted, m(p));
             }
-            if matches!(setup, Setup::InProgress | Setup::CompletionPending | Setup::Paid) {
+            if matches!(
+                setup,
+                Setup::InProgress | Setup::CompletionPending | Setup::Paid
+            ) {
                 go!(Event::ConfirmStart, m(r));
             }
             if matches!(setup, Setup::CompletionPending | Setup::Paid) {
@@ -87,13 +96,28 @@ async fn build(b: &Bank, admin: MemberId, setup: Setup) -> Case {
                 go!(Event::ConfirmCompletion, m(r));
             }
             if matches!(setup, Setup::Disputed | Setup::Resolved) {
-                go!(Event::Dispute { reason: "problem".into() }, m(r));
+                go!(
+                    Event::Dispute {
+                        reason: "problem".into()
+                    },
+                    m(r)
+                );
             }
             if matches!(setup, Setup::Resolved) {
-                go!(Event::Refund { note: "sorted".into() }, Actor::Admin(admin));
+                go!(
+                    Event::Refund {
+                        note: "sorted".into()
+                    },
+                    Actor::Admin(admin)
+                );
             }
         }
-        Setup::Rejected => go!(Event::Decline { reason: String::new() }, m(p)),
+        Setup::Rejected => go!(
+            Event::Decline {
+                reason: String::new()
+            },
+            m(p)
+        ),
         Setup::Expired => {
             let due = req.deadline.unwrap();
             b.clock.advance_ms(due.0 - b.clock.now().0);
@@ -119,25 +143,42 @@ fn event_of(kind: EventKind, case: &Case, now: Timestamp) -> Event {
         },
         EventKind::StartValidation => Event::StartValidation,
         EventKind::ChecksPassed => Event::ChecksPassed,
-        EventKind::ChecksFailed => Event::ChecksFailed { reason: ValidationFailure::OwnService },
+        EventKind::ChecksFailed => Event::ChecksFailed {
+            reason: ValidationFailure::OwnService,
+        },
         EventKind::NotifyProvider => Event::NotifyProvider,
         EventKind::Accept => Event::Accept,
-        EventKind::Decline => Event::Decline { reason: "no".into() },
+        EventKind::Decline => Event::Decline {
+            reason: "no".into(),
+        },
         EventKind::Counter => Event::Counter { terms: terms(105) },
         EventKind::Withdraw => Event::Withdraw,
-        EventKind::Cancel => Event::Cancel { reason: "busy".into() },
+        EventKind::Cancel => Event::Cancel {
+            reason: "busy".into(),
+        },
         EventKind::MemberDeactivated => Event::MemberDeactivated { member: case.r },
         EventKind::MarkStarted => Event::MarkStarted,
         EventKind::ConfirmStart => Event::ConfirmStart,
         EventKind::MarkCompleted => Event::MarkCompleted,
         EventKind::ConfirmCompletion => Event::ConfirmCompletion,
         EventKind::ProcessPayment => Event::ProcessPayment,
-        EventKind::Dispute => Event::Dispute { reason: "bad".into() },
-        EventKind::Resume => Event::Resume { note: "go on".into() },
+        EventKind::Dispute => Event::Dispute {
+            reason: "bad".into(),
+        },
+        EventKind::Resume => Event::Resume {
+            note: "go on".into(),
+        },
         EventKind::PayProvider => Event::PayProvider { note: "pay".into() },
-        EventKind::Refund => Event::Refund { note: "refund".into() },
-        EventKind::Split => Event::Split { to_provider: Minutes(10), note: "split".into() },
-        EventKind::Deadline => Event::Deadline { due: case.req.deadline.unwrap_or(now) },
+        EventKind::Refund => Event::Refund {
+            note: "refund".into(),
+        },
+        EventKind::Split => Event::Split {
+            to_provider: Minutes(10),
+            note: "split".into(),
+        },
+        EventKind::Deadline => Event::Deadline {
+            due: case.req.deadline.unwrap_or(now),
+        },
     }
 }
 
@@ -151,7 +192,14 @@ enum Who {
     System,
 }
 
-const WHO: [Who; 6] = [Who::Requester, Who::Provider, Who::Stranger, Who::Admin, Who::Timer, Who::System];
+const WHO: [Who; 6] = [
+    Who::Requester,
+    Who::Provider,
+    Who::Stranger,
+    Who::Admin,
+    Who::Timer,
+    Who::System,
+];
 
 /// The oracle: the table's row (as data) plus the rules' whose-turn and round conditions.
 fn expected(req: &Request, kind: EventKind, who: Who) -> Option<State> {
@@ -164,7 +212,12 @@ fn expected(req: &Request, kind: EventKind, who: Who) -> Option<State> {
         Who::System => ActorKind::System,
     };
     let row = find_row(req.state, kind, role)?;
-    if req.state == State::Negotiating && matches!(kind, EventKind::Accept | EventKind::Counter | EventKind::Decline) {
+    if req.state == State::Negotiating
+        && matches!(
+            kind,
+            EventKind::Accept | EventKind::Counter | EventKind::Decline
+        )
+    {
         let turn = req.negotiation.unwrap().turn;
         let mine = match role {
             ActorKind::Requester => turn == Party::Requester,
@@ -179,12 +232,21 @@ fn expected(req: &Request, kind: EventKind, who: Who) -> Option<State> {
         Target::To(s) => s,
         Target::PausedState => req.paused.unwrap().state,
     };
-    Some(if to == State::Completed { State::Paid } else { to })
+    Some(if to == State::Completed {
+        State::Paid
+    } else {
+        to
+    })
 }
 
 async fn snapshot(b: &Bank, case: &Case) -> (Request, i64, i64, i64, (i64, i64), (i64, i64)) {
     let db = &b.t.db.read;
-    let count = |sql: &'static str| async move { sqlx::query_scalar::<_, i64>(sql).fetch_one(db).await.unwrap() };
+    let count = |sql: &'static str| async move {
+        sqlx::query_scalar::<_, i64>(sql)
+            .fetch_one(db)
+            .await
+            .unwrap()
+    };
     (
         b.reload(case.req.id).await,
         count("SELECT COUNT(*) FROM request_events").await,
@@ -221,7 +283,15 @@ async fn every_state_event_actor_combination() {
                 }
                 let event = event_of(kind, &case, b.clock.now());
                 let before = snapshot(&b, &case).await;
-                let result = engine::act(&b.t.db, &b.clock, case.req.id, Some(case.req.version), &event, &actor).await;
+                let result = engine::act(
+                    &b.t.db,
+                    &b.clock,
+                    case.req.id,
+                    Some(case.req.version),
+                    &event,
+                    &actor,
+                )
+                .await;
                 let label = format!("{setup:?} / {kind:?} / {who:?}");
                 match (want, result) {
                     (Some(state), Ok(next)) => {
@@ -232,19 +302,37 @@ async fn every_state_event_actor_combination() {
                         assert!(after.2 > before.2, "{label}: someone notified");
                         // The ledger agrees with the request's hold.
                         let (ra, rh, pa) = match next.hold.status {
-                            HoldStatus::Pending => (CREDIT - next.hold.amount.0, next.hold.amount.0, 0),
-                            HoldStatus::Posted => (CREDIT - next.hold.amount.0, 0, next.hold.amount.0),
+                            HoldStatus::Pending => {
+                                (CREDIT - next.hold.amount.0, next.hold.amount.0, 0)
+                            }
+                            HoldStatus::Posted => {
+                                (CREDIT - next.hold.amount.0, 0, next.hold.amount.0)
+                            }
                             HoldStatus::Voided => (CREDIT, 0, 0),
-                            HoldStatus::Split { to_provider } => (CREDIT - to_provider.0, 0, to_provider.0),
+                            HoldStatus::Split { to_provider } => {
+                                (CREDIT - to_provider.0, 0, to_provider.0)
+                            }
                             HoldStatus::None => panic!("{label}: no hold"),
                         };
                         assert_eq!((after.4, after.5), ((ra, rh), (pa, 0)), "{label}: balances");
                         match kind {
-                            EventKind::Decline | EventKind::Withdraw | EventKind::Cancel | EventKind::MemberDeactivated | EventKind::Refund => {
+                            EventKind::Decline
+                            | EventKind::Withdraw
+                            | EventKind::Cancel
+                            | EventKind::MemberDeactivated
+                            | EventKind::Refund => {
                                 assert_eq!(next.hold.status, HoldStatus::Voided, "{label}")
                             }
-                            EventKind::ConfirmCompletion | EventKind::PayProvider => assert_eq!(next.hold.status, HoldStatus::Posted, "{label}"),
-                            EventKind::Split => assert_eq!(next.hold.status, HoldStatus::Split { to_provider: Minutes(10) }, "{label}"),
+                            EventKind::ConfirmCompletion | EventKind::PayProvider => {
+                                assert_eq!(next.hold.status, HoldStatus::Posted, "{label}")
+                            }
+                            EventKind::Split => assert_eq!(
+                                next.hold.status,
+                                HoldStatus::Split {
+                                    to_provider: Minutes(10)
+                                },
+                                "{label}"
+                            ),
                             _ => {}
                         }
                         b.check().await;

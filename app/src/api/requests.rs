@@ -84,6 +84,7 @@ pub mod ssr {
                         AppError::invalid("text", r.to_string())
                     }
                     Rejection::InvalidSplit { .. } => AppError::invalid("minutes", r.to_string()),
+                    Rejection::InvalidStars => AppError::invalid("stars", r.to_string()),
                     Rejection::NotAParty => AppError::Forbidden,
                     Rejection::Inconsistent(_) => internal(&r),
                     _ => AppError::Conflict(r.to_string()),
@@ -349,21 +350,11 @@ pub async fn resolve_dispute(
 #[server(endpoint = "requests/rate")]
 pub async fn rate_request(request_id: String, stars: i64, comment: String) -> Result<(), AppError> {
     use crate::server::context::{app_state, require_member, respond};
-    use crate::server::engine::{self, RATING_COMMENT_MAX_CHARS};
+    use crate::server::engine;
     respond(
         async move {
             let actor = require_member()?;
             let id = ssr::parse_request_id(&request_id)?;
-            if !(1..=5).contains(&stars) {
-                return Err(AppError::invalid("stars", "Choose from 1 to 5 stars."));
-            }
-            let comment = comment.trim().to_owned();
-            if comment.chars().count() > RATING_COMMENT_MAX_CHARS {
-                return Err(AppError::invalid(
-                    "comment",
-                    "A comment can be at most 1,000 characters.",
-                ));
-            }
             let state = app_state()?;
             engine::rate(
                 &state.db,

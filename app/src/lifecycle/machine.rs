@@ -195,6 +195,8 @@ pub enum Rejection {
     AlreadySubmitted,
     #[error("You can rate the other member once the request is paid.")]
     NotRateable,
+    #[error("Choose from 1 to 5 stars.")]
+    InvalidStars,
     #[error("This request's record is inconsistent ({0}); an admin has to look at it.")]
     Inconsistent(String),
 }
@@ -752,6 +754,21 @@ pub fn transition(
         }
     }
     Ok((next, fx))
+}
+
+/// Checks a rating: `member` is a party, the request is paid, 1–5 stars, a comment of at
+/// most 1,000 characters. Returns the rater's part and the trimmed comment.
+pub fn rating(
+    req: &Request,
+    member: MemberId,
+    stars: i64,
+    comment: &str,
+) -> Result<(Party, String), Rejection> {
+    let party = can_rate(req, member)?;
+    if !(1..=5).contains(&stars) {
+        return Err(Rejection::InvalidStars);
+    }
+    Ok((party, text(comment, "comment", false)?))
 }
 
 /// Whether `member` may rate the other party of `req` (once each, after payment).

@@ -15,7 +15,7 @@ use super::{members_store, Clock, Db, StoreError};
 use crate::domain::ids::{RequestId, ServiceId};
 use crate::domain::ledger::{Account, BalancedTransfer, Bucket, Leg, TransferKind};
 use crate::domain::{MemberId, Minutes, Timestamp};
-use crate::lifecycle::machine::{automatic_step, can_rate, create, transition, Recipient};
+use crate::lifecycle::machine::{automatic_step, create, rating, transition, Recipient};
 use crate::lifecycle::request::Party;
 use crate::lifecycle::rules::HOUR_MS;
 use crate::lifecycle::validation::validate;
@@ -341,8 +341,6 @@ pub async fn deactivate_member(
     .await
 }
 
-pub const RATING_COMMENT_MAX_CHARS: usize = 1_000;
-
 /// A party rates the other once, after payment.
 pub async fn rate(
     db: &Db,
@@ -355,13 +353,14 @@ pub async fn rate(
     with_retry(|_| async {
         let mut tx = db.write.begin().await?;
         let req = store::load(&mut tx, id).await?;
-        let party = can_rate(&req, member).map_err(EngineError::Rejected)?;
+        let (party, comment) =
+            rating(&req, member, stars, comment).map_err(EngineError::Rejected)?;
         let ratee = match party {
             Party::Requester => payee(&req)?,
             Party::Provider => req.requester,
         };
         let now = clock.now();
-        store::insert_rating(&mut tx, id, member, ratee, stars, comment, now).await?;
+        store::insert_rating(&mut tx, id, member, ratee, stars, &comment, now).await?;
         store::notify(
             &mut tx,
             ratee,

@@ -35,10 +35,12 @@ pub async fn sweep_once(db: &Db, clock: &Clock, batch: i64) -> Result<SweepRepor
                     report.fired += 1;
                     fired_any = true;
                 }
-                Err(EngineError::Conflict)
-                | Err(EngineError::Rejected(Rejection::StaleDeadline))
-                | Err(EngineError::Rejected(Rejection::NotNow { .. }))
-                | Err(EngineError::Rejected(Rejection::DeadlineNotDue)) => report.stale += 1,
+                // The request moved on (another process fired it, a member acted, it closed):
+                // the deadline no longer applies. Only an inconsistent record is an error.
+                Err(EngineError::Conflict) => report.stale += 1,
+                Err(EngineError::Rejected(r)) if !matches!(r, Rejection::Inconsistent(_)) => {
+                    report.stale += 1
+                }
                 Err(e) => {
                     tracing::error!(request = %id, error = %e, "timer transition failed; flagged for an admin");
                     requests_store::mark_attention(&db.write, *id, &e.to_string()).await?;

@@ -155,6 +155,49 @@ impl Bank {
             .unwrap()
     }
 
+    /// Bank-wide invariants in SQL: conservation, no negative balance, every hold resolved
+    /// at most once, held balances equal to the pending holds.
+    pub async fn check_ledger(&self) {
+        let db = &self.t.db.read;
+        let c = ledger_store::conservation(db).await.unwrap();
+        assert!(c.holds(), "ledger invariants broken: {c:?}");
+        let twice: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM (SELECT request_id FROM ledger_transfers WHERE kind IN ('post', 'void') \
+             AND request_id IS NOT NULL GROUP BY request_id HAVING COUNT(*) > 1) x",
+        )
+        .fetch_one(db)
+        .await
+        .unwrap();
+        assert_eq!(twice, 0, "a hold was resolved more than once");
+        let held_off: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM ledger_accounts a WHERE a.kind = 'member' AND a.held_minutes <> \
+             (SELECT CAST(COALESCE(SUM(h.amount_minutes), 0) AS BIGINT) FROM holds h WHERE h.payer_id = a.id AND h.status = 'pending')",
+        )
+        .fetch_one(db)
+        .await
+        .unwrap();
+        assert_eq!(held_off, 0, "held balances differ from the pending holds");
+    }
+
+    /// One request's history is gapless and replays to the stored request.
+    pub async fn check_replay(&self, id: RequestId) {
+        let db = &self.t.db.read;
+        let req = requests_store::get(db, id).await.unwrap();
+        let history = requests_store::history(db, id).await.unwrap();
+        let seqs: Vec<i64> = history.iter().map(|h| h.recorded.seq).collect();
+        assert_eq!(
+            seqs,
+            (1..=req.version).collect::<Vec<_>>(),
+            "gapless history of {id}"
+        );
+        let events: Vec<_> = history.into_iter().map(|h| h.recorded).collect();
+        let replayed = replay(&events).unwrap_or_else(|e| panic!("replay of {id} failed: {e}"));
+        assert_eq!(
+            replayed, req,
+            "replay of {id} reproduces the stored request"
+        );
+    }
+
     /// The invariants: conservation, no negative balance, every hold resolved at most
     /// once and matching its request, held balances = pending holds, every history
     /// gapless and replaying to the stored request.
