@@ -326,6 +326,12 @@ async fn every_state_event_actor_combination() {
                             EventKind::ConfirmCompletion | EventKind::PayProvider => {
                                 assert_eq!(next.hold.status, HoldStatus::Posted, "{label}")
                             }
+                            EventKind::Deadline if next.state == State::Expired => {
+                                assert_eq!(next.hold.status, HoldStatus::Voided, "{label}")
+                            }
+                            EventKind::Deadline if next.state == State::Paid => {
+                                assert_eq!(next.hold.status, HoldStatus::Posted, "{label}")
+                            }
                             EventKind::Split => assert_eq!(
                                 next.hold.status,
                                 HoldStatus::Split {

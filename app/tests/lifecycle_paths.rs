@@ -97,7 +97,13 @@ async fn happy_path_pays_the_provider_and_opens_ratings() {
     let ratings = requests_store::ratings_for_request(&b.t.db.read, req.id)
         .await
         .unwrap();
-    assert_eq!(ratings.iter().map(|x| x.stars).collect::<Vec<_>>(), [5, 4]);
+    let mut stars: Vec<(bool, i64)> = ratings.iter().map(|x| (x.rater_id == r, x.stars)).collect();
+    stars.sort();
+    assert_eq!(
+        stars,
+        [(false, 4), (true, 5)],
+        "the provider gave 4, the requester 5"
+    );
     // Notifications: one per recipient per step.
     let to_p = notifications_store::list(&b.t.db.read, p, 100)
         .await

@@ -196,6 +196,7 @@ impl Bank {
             replayed, req,
             "replay of {id} reproduces the stored request"
         );
+        assert_escrow_settled(&req);
     }
 
     /// The invariants: conservation, no negative balance, every hold resolved at most
@@ -212,19 +213,7 @@ impl Bank {
         let mut pending_by_member: HashMap<String, i64> = HashMap::new();
         for id in ids {
             let req = requests_store::get(db, id.parse().unwrap()).await.unwrap();
-            let history = requests_store::history(db, req.id).await.unwrap();
-            let seqs: Vec<i64> = history.iter().map(|h| h.recorded.seq).collect();
-            assert_eq!(
-                seqs,
-                (1..=req.version).collect::<Vec<_>>(),
-                "gapless history of {id}"
-            );
-            let events: Vec<_> = history.into_iter().map(|h| h.recorded).collect();
-            let replayed = replay(&events).unwrap_or_else(|e| panic!("replay of {id} failed: {e}"));
-            assert_eq!(
-                replayed, req,
-                "replay of {id} reproduces the stored request"
-            );
+            self.check_replay(req.id).await;
             let resolutions: i64 = sqlx::query_scalar(
                 "SELECT COUNT(*) FROM ledger_transfers WHERE request_id = $1 AND kind IN ('post', 'void')",
             )
@@ -294,5 +283,27 @@ impl Bank {
 
     pub async fn cleanup(self) {
         self.t.cleanup().await;
+    }
+}
+
+/// A closed request has no escrow left (paid, refunded or split, or never held); an open
+/// one holds its cost.
+pub fn assert_escrow_settled(req: &Request) {
+    use app::lifecycle::State;
+    if req.state.is_terminal() {
+        assert_ne!(
+            req.hold.status,
+            HoldStatus::Pending,
+            "request {} is {:?} with hours still held",
+            req.id,
+            req.state
+        );
+    } else if !matches!(req.state, State::Initiated | State::Validating) {
+        assert_eq!(
+            req.hold.status,
+            HoldStatus::Pending,
+            "open request {} must hold its cost",
+            req.id
+        );
     }
 }
