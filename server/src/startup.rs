@@ -55,11 +55,36 @@ pub fn build_router(state: AppState) -> Router {
             move || shell(leptos_options.clone()),
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(axum::middleware::from_fn(
+            arguments_errors_are_client_errors,
+        ))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             resolve_session,
         ))
         .with_state(state)
+}
+
+/// Leptos answers a server function whose arguments did not decode with a 500; that is
+/// the caller's mistake, so it becomes a 400 with the same (typed) body.
+async fn arguments_errors_are_client_errors(
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let is_api = req.uri().path().starts_with("/api/");
+    let res = next.run(req).await;
+    if !is_api || res.status() != StatusCode::INTERNAL_SERVER_ERROR {
+        return res;
+    }
+    let (mut parts, body) = res.into_parts();
+    let bytes = match axum::body::to_bytes(body, 64 * 1024).await {
+        Ok(b) => b,
+        Err(_) => return (StatusCode::INTERNAL_SERVER_ERROR, "internal error").into_response(),
+    };
+    if let Ok(app::AppError::Transport(_)) = serde_json::from_slice::<app::AppError>(&bytes) {
+        parts.status = StatusCode::BAD_REQUEST;
+    }
+    axum::response::Response::from_parts(parts, axum::body::Body::from(bytes))
 }
 
 /// The process is up.

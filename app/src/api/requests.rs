@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::domain::{Minutes, Timestamp};
+use crate::domain::Timestamp;
 use crate::lifecycle::machine::AllowedAction;
 use crate::lifecycle::replay::RecordedEvent;
 use crate::lifecycle::{Party, Request, State};
@@ -329,7 +329,7 @@ pub async fn resolve_dispute(
                 "pay_provider" => Event::PayProvider { note },
                 "refund" => Event::Refund { note },
                 "split" => Event::Split {
-                    to_provider: Minutes(minutes.ok_or_else(|| {
+                    to_provider: crate::domain::Minutes(minutes.ok_or_else(|| {
                         AppError::invalid("minutes", "Enter the minutes for the provider.")
                     })?),
                     note,

@@ -779,3 +779,142 @@ pub fn can_rate(req: &Request, member: MemberId) -> Result<Party, Rejection> {
     }
     Ok(p)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lifecycle::table::TABLE;
+
+    fn new_request() -> (Request, MemberId, MemberId) {
+        let (r, p) = (MemberId::new_random(), MemberId::new_random());
+        let new = NewRequest {
+            id: RequestId::new_random(),
+            service_id: ServiceId::new_random(),
+            requester: r,
+            provider: Some(p),
+            terms: Terms {
+                duration_minutes: 60,
+                rate: 100,
+                proposed_start: None,
+                message: String::new(),
+            },
+            response_window_ms: 2 * 3_600_000,
+        };
+        (create(&new, &Rules::default(), Timestamp(0)).0, r, p)
+    }
+
+    /// The transient and passing states: only the system moves them on, exactly as the table says.
+    #[test]
+    fn transient_states_move_only_by_system_steps() {
+        let (req, r, p) = new_request();
+        let actors = [
+            Actor::Member(r),
+            Actor::Member(p),
+            Actor::Admin(r),
+            Actor::Timer,
+            Actor::System,
+        ];
+        let mut at = req;
+        for (event, to) in [
+            (Event::StartValidation, State::Validating),
+            (Event::ChecksPassed, State::Escrowed),
+            (Event::NotifyProvider, State::AwaitingResponse),
+        ] {
+            for actor in &actors {
+                let result = transition(&at, &event, actor, Timestamp(1));
+                assert_eq!(
+                    result.is_ok(),
+                    *actor == Actor::System,
+                    "{event:?} by {actor:?} in {:?}",
+                    at.state
+                );
+            }
+            assert_eq!(
+                automatic_step(&at).as_ref(),
+                if at.state == State::Validating {
+                    None
+                } else {
+                    Some(&event)
+                }
+            );
+            at = transition(&at, &event, &Actor::System, Timestamp(1))
+                .unwrap()
+                .0;
+            assert_eq!(at.state, to);
+        }
+        assert_eq!(
+            at.deadline,
+            Some(Timestamp(1 + 2 * 3_600_000)),
+            "the response window starts at notification"
+        );
+        assert_eq!(
+            at.hold,
+            Hold {
+                amount: Minutes(60),
+                status: HoldStatus::Pending
+            }
+        );
+    }
+
+    #[test]
+    fn validation_failure_holds_nothing() {
+        let (req, _, _) = new_request();
+        let v = transition(&req, &Event::StartValidation, &Actor::System, Timestamp(1))
+            .unwrap()
+            .0;
+        let (rejected, fx) = transition(
+            &v,
+            &Event::ChecksFailed {
+                reason: ValidationFailure::OwnService,
+            },
+            &Actor::System,
+            Timestamp(1),
+        )
+        .unwrap();
+        assert_eq!(rejected.state, State::Rejected);
+        assert_eq!(rejected.hold.status, HoldStatus::None);
+        assert!(fx.iter().all(|e| matches!(
+            e,
+            Effect::Notify {
+                to: Recipient::Requester,
+                ..
+            }
+        )));
+    }
+
+    #[test]
+    fn submit_is_never_a_row_of_the_table() {
+        // Creation is `create`, not a transition: no row may start from an existing state with it.
+        for row in TABLE {
+            assert_ne!(row.event, EventKind::Submit);
+        }
+    }
+
+    #[test]
+    fn the_ui_is_offered_exactly_what_the_guard_allows() {
+        let (req, r, p) = new_request();
+        let mut at = req;
+        for e in [
+            Event::StartValidation,
+            Event::ChecksPassed,
+            Event::NotifyProvider,
+        ] {
+            at = transition(&at, &e, &Actor::System, Timestamp(1)).unwrap().0;
+        }
+        let kinds = |a: &Actor| {
+            allowed_actions(&at, a)
+                .into_iter()
+                .map(|x| x.action)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            kinds(&Actor::Member(p)),
+            [EventKind::Accept, EventKind::Decline, EventKind::Counter]
+        );
+        assert_eq!(kinds(&Actor::Member(r)), [EventKind::Withdraw]);
+        assert!(kinds(&Actor::Member(MemberId::new_random())).is_empty());
+        assert!(allowed_actions(&at, &Actor::Member(p))
+            .iter()
+            .all(|a| a.until == at.deadline));
+    }
+}

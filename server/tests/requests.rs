@@ -1,0 +1,356 @@
+//! The lifecycle's server functions over HTTP: the actor always comes from the session.
+
+mod common;
+
+use app::api::account::{Notification, Statement};
+use app::api::requests::{ActionResult, RequestDetail, RequestSummary};
+use app::domain::Minutes;
+use app::lifecycle::{EventKind, State};
+use app::AppError;
+use common::{spawn_app_with, TestApp};
+
+const PW: &str = "a-long-enough-pw";
+
+async fn member(app: &TestApp, name: &str) -> (reqwest::Client, String) {
+    let c = app.client();
+    app.signup(
+        &c,
+        name,
+        &format!("{}@example.org", name.to_lowercase()),
+        PW,
+    )
+    .await
+    .unwrap();
+    let id = app.me(&c).await.unwrap().id.to_string();
+    (c, id)
+}
+
+async fn offer(app: &TestApp, provider: &reqwest::Client) -> String {
+    app.call(
+        provider,
+        "services/create",
+        &[
+            ("title", "Bike repair"),
+            ("description", "Brakes"),
+            ("category", "Repairs"),
+            ("response_window_hours", "6"),
+        ],
+    )
+    .await
+    .unwrap()
+}
+
+#[tokio::test]
+async fn a_request_runs_over_http_with_the_actor_from_the_session() {
+    let app = spawn_app_with(|c| c.starting_credit = Minutes(120)).await;
+    let (ann, _) = member(&app, "Ann").await;
+    let (bob, _) = member(&app, "Bob").await;
+    let (eve, _) = member(&app, "Eve").await;
+    let service = offer(&app, &bob).await;
+
+    let submitted: ActionResult = app
+        .call(
+            &ann,
+            "requests/submit",
+            &[
+                ("service_id", &service),
+                ("duration_minutes", "60"),
+                ("message", "Brakes squeak"),
+            ],
+        )
+        .await
+        .unwrap();
+    assert_eq!(submitted.state, State::AwaitingResponse);
+    assert_eq!(app.me(&ann).await.unwrap().held, Minutes(60));
+
+    let inbox: Vec<RequestSummary> = app
+        .call(&bob, "requests/mine", &[("as_party", "provider")])
+        .await
+        .unwrap();
+    assert_eq!(inbox.len(), 1);
+    let id = inbox[0].request.id.to_string();
+    assert_eq!(inbox[0].counterpart_name, "Ann");
+    let allowed: Vec<EventKind> = inbox[0].allowed.iter().map(|a| a.action).collect();
+    assert_eq!(
+        allowed,
+        [EventKind::Accept, EventKind::Decline, EventKind::Counter]
+    );
+    let v = submitted.version.to_string();
+
+    // A stranger learns nothing and can do nothing.
+    let (s, _) = app
+        .call::<RequestDetail>(&eve, "requests/get", &[("request_id", &id)])
+        .await
+        .unwrap_err();
+    assert_eq!(s, 404);
+    let (s, _) = app
+        .call::<ActionResult>(
+            &eve,
+            "requests/accept",
+            &[("request_id", &id), ("version", &v)],
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(s, 404);
+    // The requester can't accept their own request.
+    let (s, e) = app
+        .call::<ActionResult>(
+            &ann,
+            "requests/accept",
+            &[("request_id", &id), ("version", &v)],
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(
+        (s, e.to_string().as_str()),
+        (409, "Only the provider can accept now.")
+    );
+    // Anonymous.
+    let (s, _) = app
+        .call::<ActionResult>(
+            &app.client(),
+            "requests/accept",
+            &[("request_id", &id), ("version", &v)],
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(s, 401);
+
+    let accepted: ActionResult = app
+        .call(
+            &bob,
+            "requests/accept",
+            &[("request_id", &id), ("version", &v)],
+        )
+        .await
+        .unwrap();
+    assert_eq!(accepted.state, State::Accepted);
+    // Acting on what an old page showed: "reload".
+    let (s, e) = app
+        .call::<ActionResult>(
+            &ann,
+            "requests/withdraw",
+            &[("request_id", &id), ("version", &v)],
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(s, 409);
+    assert!(e.to_string().contains("changed"), "{e}");
+
+    let mut v = accepted.version.to_string();
+    for (who, endpoint) in [
+        (&bob, "mark_started"),
+        (&ann, "confirm_start"),
+        (&bob, "mark_completed"),
+        (&ann, "confirm_completion"),
+    ] {
+        let r: ActionResult = app
+            .call(
+                who,
+                &format!("requests/{endpoint}"),
+                &[("request_id", &id), ("version", &v)],
+            )
+            .await
+            .unwrap();
+        v = r.version.to_string();
+    }
+    let detail: RequestDetail = app
+        .call(&ann, "requests/get", &[("request_id", &id)])
+        .await
+        .unwrap();
+    assert_eq!(detail.request.state, State::Paid);
+    assert_eq!(detail.history.len() as i64, detail.request.version);
+    assert!(detail.can_rate);
+    let (): () = app
+        .call(
+            &ann,
+            "requests/rate",
+            &[
+                ("request_id", &id),
+                ("stars", "5"),
+                ("comment", "Quick and kind"),
+            ],
+        )
+        .await
+        .unwrap();
+    let (s, _) = app
+        .call::<()>(
+            &ann,
+            "requests/rate",
+            &[("request_id", &id), ("stars", "5"), ("comment", "")],
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(s, 409, "one rating each");
+    let (s, e) = app
+        .call::<()>(
+            &bob,
+            "requests/rate",
+            &[("request_id", &id), ("stars", "9"), ("comment", "")],
+        )
+        .await
+        .unwrap_err();
+    assert_eq!((s, e.field()), (400, Some("stars")));
+
+    let statement: Statement = app.call(&bob, "me/statement", &[]).await.unwrap();
+    assert_eq!(
+        (statement.available, statement.held),
+        (Minutes(180), Minutes(0))
+    );
+    assert!(statement
+        .lines
+        .iter()
+        .any(|l| l.kind == "post" && l.amount == Minutes(60)));
+    let notes: Vec<Notification> = app.call(&bob, "me/notifications", &[]).await.unwrap();
+    assert!(notes.iter().any(|n| n.text.contains("rated 5")));
+    assert!(app.me(&bob).await.unwrap().unread_notifications > 0);
+    let _: u64 = app
+        .call(&bob, "me/notifications/read", &[("id", "")])
+        .await
+        .unwrap();
+    assert_eq!(app.me(&bob).await.unwrap().unread_notifications, 0);
+    app.cleanup().await;
+}
+
+#[tokio::test]
+async fn malformed_input_is_an_error_and_records_nothing() {
+    let app = spawn_app_with(|c| c.starting_credit = Minutes(120)).await;
+    let (ann, _) = member(&app, "Ann").await;
+    let (bob, _) = member(&app, "Bob").await;
+    let service = offer(&app, &bob).await;
+    let count = || async {
+        sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM requests")
+            .fetch_one(&app.state.db.read)
+            .await
+            .unwrap()
+    };
+    for form in [
+        vec![
+            ("service_id", service.as_str()),
+            ("duration_minutes", "an hour"),
+            ("message", ""),
+        ],
+        vec![
+            ("service_id", "not-a-uuid"),
+            ("duration_minutes", "60"),
+            ("message", ""),
+        ],
+        vec![("service_id", service.as_str()), ("message", "")],
+        vec![
+            ("service_id", service.as_str()),
+            ("duration_minutes", "99999999999999999999"),
+            ("message", ""),
+        ],
+    ] {
+        let (s, e) = app
+            .call::<ActionResult>(&ann, "requests/submit", &form)
+            .await
+            .unwrap_err();
+        assert_eq!(s, 400, "{form:?}: {e:?}");
+    }
+    assert_eq!(count().await, 0, "nothing recorded");
+    // Well-formed but failing a check: recorded as REJECTED, with its reason.
+    let r: ActionResult = app
+        .call(
+            &ann,
+            "requests/submit",
+            &[
+                ("service_id", &service),
+                ("duration_minutes", "600"),
+                ("message", ""),
+            ],
+        )
+        .await
+        .unwrap();
+    assert_eq!(r.state, State::Rejected);
+    assert_eq!(count().await, 1);
+    app.cleanup().await;
+}
+
+#[tokio::test]
+async fn only_admins_resolve_disputes() {
+    let app = spawn_app_with(|c| c.starting_credit = Minutes(120)).await;
+    server::startup::ensure_admin(&app.state, "admin@example.org", "Admin", PW)
+        .await
+        .unwrap();
+    let admin = app.client();
+    app.login(&admin, "admin@example.org", PW).await.unwrap();
+    let (ann, _) = member(&app, "Ann").await;
+    let (bob, _) = member(&app, "Bob").await;
+    let service = offer(&app, &bob).await;
+    let r: ActionResult = app
+        .call(
+            &ann,
+            "requests/submit",
+            &[
+                ("service_id", &service),
+                ("duration_minutes", "60"),
+                ("message", ""),
+            ],
+        )
+        .await
+        .unwrap();
+    let id = app
+        .call::<Vec<RequestSummary>>(&ann, "requests/mine", &[("as_party", "requester")])
+        .await
+        .unwrap()[0]
+        .request
+        .id
+        .to_string();
+    let r: ActionResult = app
+        .call(
+            &bob,
+            "requests/accept",
+            &[("request_id", &id), ("version", &r.version.to_string())],
+        )
+        .await
+        .unwrap();
+    let r: ActionResult = app
+        .call(
+            &ann,
+            "requests/dispute",
+            &[
+                ("request_id", &id),
+                ("version", &r.version.to_string()),
+                ("reason", "no show"),
+            ],
+        )
+        .await
+        .unwrap();
+    assert_eq!(r.state, State::Disputed);
+    let v = r.version.to_string();
+    let form = [
+        ("request_id", id.as_str()),
+        ("version", v.as_str()),
+        ("outcome", "refund"),
+        ("note", "sorted"),
+    ];
+    let (s, e) = app
+        .call::<ActionResult>(&ann, "admin/resolve", &form)
+        .await
+        .unwrap_err();
+    assert_eq!((s, e), (403, AppError::Forbidden));
+    let (s, e) = app
+        .call::<ActionResult>(
+            &admin,
+            "admin/resolve",
+            &[
+                ("request_id", &id),
+                ("version", &v),
+                ("outcome", "split"),
+                ("note", "x"),
+            ],
+        )
+        .await
+        .unwrap_err();
+    assert_eq!((s, e.field()), (400, Some("minutes")));
+    let r: ActionResult = app.call(&admin, "admin/resolve", &form).await.unwrap();
+    assert_eq!(r.state, State::Resolved);
+    assert_eq!(app.me(&ann).await.unwrap().available, Minutes(120));
+    let detail: RequestDetail = app
+        .call(&admin, "requests/get", &[("request_id", &id)])
+        .await
+        .unwrap();
+    assert!(detail.viewer_is_admin && detail.viewer.is_none());
+    app.cleanup().await;
+}
