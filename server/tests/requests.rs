@@ -354,3 +354,181 @@ async fn only_admins_resolve_disputes() {
     assert!(detail.viewer_is_admin && detail.viewer.is_none());
     app.cleanup().await;
 }
+
+#[tokio::test]
+async fn providers_manage_their_services_and_admins_grant_hours() {
+    let app = spawn_app_with(|c| c.starting_credit = Minutes(120)).await;
+    server::startup::ensure_admin(&app.state, "admin@example.org", "Admin", PW)
+        .await
+        .unwrap();
+    let admin = app.client();
+    app.login(&admin, "admin@example.org", PW).await.unwrap();
+    let (ann, ann_id) = member(&app, "Ann").await;
+    let (bob, _) = member(&app, "Bob").await;
+    let service = offer(&app, &bob).await;
+
+    // Bad fields are refused with the field named.
+    let (s, e) = app
+        .call::<String>(
+            &bob,
+            "services/create",
+            &[
+                ("title", ""),
+                ("description", ""),
+                ("category", "x"),
+                ("response_window_hours", "5"),
+            ],
+        )
+        .await
+        .unwrap_err();
+    assert_eq!((s, e.field()), (400, Some("title")));
+    let (s, e) = app
+        .call::<String>(
+            &bob,
+            "services/create",
+            &[
+                ("title", "t"),
+                ("description", ""),
+                ("category", "x"),
+                ("response_window_hours", "73"),
+            ],
+        )
+        .await
+        .unwrap_err();
+    assert_eq!((s, e.field()), (400, Some("response_window_hours")));
+    // Only the provider edits; the window is kept with the service.
+    let edit = [
+        ("service_id", service.as_str()),
+        ("title", "Bike tune-up"),
+        ("description", ""),
+        ("category", "Repairs"),
+        ("response_window_hours", "48"),
+    ];
+    let (s, _) = app
+        .call::<()>(&ann, "services/update", &edit)
+        .await
+        .unwrap_err();
+    assert_eq!(s, 404);
+    let (): () = app.call(&bob, "services/update", &edit).await.unwrap();
+    let mine: Vec<app::domain::service::ServiceSummary> =
+        app.call(&bob, "services/mine", &[]).await.unwrap();
+    assert_eq!(
+        (mine[0].title.as_str(), mine[0].response_window_hours),
+        ("Bike tune-up", 48)
+    );
+    // Paused: no new requests (recorded as REJECTED), the directory hides it.
+    let (): () = app
+        .call(
+            &bob,
+            "services/status",
+            &[("service_id", &service), ("status", "paused")],
+        )
+        .await
+        .unwrap();
+    let directory: Vec<app::domain::service::ServiceSummary> =
+        app.call(&ann, "services", &[]).await.unwrap();
+    assert!(directory.is_empty());
+    let r: ActionResult = app
+        .call(
+            &ann,
+            "requests/submit",
+            &[
+                ("service_id", &service),
+                ("duration_minutes", "60"),
+                ("message", ""),
+            ],
+        )
+        .await
+        .unwrap();
+    assert_eq!(r.state, State::Rejected);
+    let (): () = app
+        .call(
+            &bob,
+            "services/status",
+            &[("service_id", &service), ("status", "retired")],
+        )
+        .await
+        .unwrap();
+    let (s, _) = app
+        .call::<()>(
+            &bob,
+            "services/status",
+            &[("service_id", &service), ("status", "active")],
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(s, 404, "retired is final");
+
+    // Admin grants and deductions, with a reason, against the system account.
+    let (s, _) = app
+        .call::<()>(
+            &ann,
+            "admin/adjust_hours",
+            &[
+                ("member_id", &ann_id),
+                ("minutes", "60"),
+                ("reason", "gift"),
+            ],
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(s, 403);
+    let (s, e) = app
+        .call::<()>(
+            &admin,
+            "admin/adjust_hours",
+            &[("member_id", &ann_id), ("minutes", "60"), ("reason", " ")],
+        )
+        .await
+        .unwrap_err();
+    assert_eq!((s, e.field()), (400, Some("reason")));
+    let (): () = app
+        .call(
+            &admin,
+            "admin/adjust_hours",
+            &[
+                ("member_id", &ann_id),
+                ("minutes", "60"),
+                ("reason", "volunteer day"),
+            ],
+        )
+        .await
+        .unwrap();
+    assert_eq!(app.me(&ann).await.unwrap().available, Minutes(180));
+    let (s, _) = app
+        .call::<()>(
+            &admin,
+            "admin/adjust_hours",
+            &[
+                ("member_id", &ann_id),
+                ("minutes", "-181"),
+                ("reason", "oops"),
+            ],
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(s, 409, "no balance below zero");
+    let (): () = app
+        .call(
+            &admin,
+            "admin/adjust_hours",
+            &[
+                ("member_id", &ann_id),
+                ("minutes", "-30"),
+                ("reason", "correction"),
+            ],
+        )
+        .await
+        .unwrap();
+    assert_eq!(app.me(&ann).await.unwrap().available, Minutes(150));
+    let statement: Statement = app.call(&ann, "me/statement", &[]).await.unwrap();
+    assert!(statement
+        .lines
+        .iter()
+        .any(|l| l.reason == "volunteer day" && l.amount == Minutes(60)));
+    let c = app::server::ledger_store::conservation(&app.state.db.read)
+        .await
+        .unwrap();
+    assert!(c.holds(), "{c:?}");
+    app.cleanup().await;
+}

@@ -374,3 +374,53 @@ pub async fn rate(
     })
     .await
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::{AtomicU32, Ordering};
+
+    fn busy() -> EngineError {
+        EngineError::Store(StoreError::Db(sqlx::Error::PoolTimedOut))
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn transient_errors_are_retried_three_times_with_doubling_backoff() {
+        let calls = AtomicU32::new(0);
+        let started = tokio::time::Instant::now();
+        let r: Result<(), _> = with_retry(|_| async {
+            calls.fetch_add(1, Ordering::SeqCst);
+            Err(busy())
+        })
+        .await;
+        assert!(r.is_err());
+        assert_eq!(calls.load(Ordering::SeqCst), MAX_ATTEMPTS);
+        // 25 ms + 50 ms of backoff between the three attempts.
+        assert_eq!(started.elapsed(), FIRST_BACKOFF * 3);
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_transient_error_then_success_succeeds_and_refusals_are_not_retried() {
+        let calls = AtomicU32::new(0);
+        let r = with_retry(|n| async move {
+            if n < 2 {
+                Err(busy())
+            } else {
+                Ok(n)
+            }
+        })
+        .await;
+        assert_eq!(r.unwrap(), 2);
+        let r: Result<(), _> = with_retry(|_| async {
+            calls.fetch_add(1, Ordering::SeqCst);
+            Err(EngineError::Conflict)
+        })
+        .await;
+        assert!(matches!(r, Err(EngineError::Conflict)));
+        assert_eq!(
+            calls.load(Ordering::SeqCst),
+            1,
+            "a lost race is final: the member must reload"
+        );
+    }
+}
