@@ -25,7 +25,10 @@ use leptos_router::{path, SsrMode};
 
 use components::auth::provide_auth;
 use components::header::Header;
-use pages::{AdminMembersPage, HomePage, LoginPage, NotFound, SignupPage};
+use pages::{
+    AdminMembersPage, BalancePage, HomePage, InboxPage, LoginPage, MyRequestsPage, MyServicesPage,
+    NotFound, NotificationsPage, ProfilePage, RequestPage, ServicePage, ServicesPage, SignupPage,
+};
 
 /// The HTML document the server renders around the app.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -80,6 +83,15 @@ fn Layout() -> impl IntoView {
                 <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async/>
                 <Route path=path!("/signup") view=SignupPage ssr=SsrMode::Async/>
                 <Route path=path!("/admin/members") view=AdminMembersPage ssr=SsrMode::Async/>
+                <Route path=path!("/services") view=ServicesPage ssr=SsrMode::Async/>
+                <Route path=path!("/services/:id") view=ServicePage ssr=SsrMode::Async/>
+                <Route path=path!("/members/:id") view=ProfilePage ssr=SsrMode::Async/>
+                <Route path=path!("/my/services") view=MyServicesPage ssr=SsrMode::Async/>
+                <Route path=path!("/requests") view=MyRequestsPage ssr=SsrMode::Async/>
+                <Route path=path!("/requests/:id") view=RequestPage ssr=SsrMode::Async/>
+                <Route path=path!("/inbox") view=InboxPage ssr=SsrMode::Async/>
+                <Route path=path!("/balance") view=BalancePage ssr=SsrMode::Async/>
+                <Route path=path!("/notifications") view=NotificationsPage ssr=SsrMode::Async/>
             </Routes>
         </main>
         <footer class="site-footer">"HourBank — one hour of help buys one hour of help."</footer>

@@ -49,7 +49,7 @@ async fn seeds_an_empty_bank_once() {
 async fn demo_members_offer_services() {
     let t = TestDb::new().await.unwrap();
     demo::seed_if_empty(&state(&t)).await.unwrap();
-    let services = app::server::services_store::list_active(&t.db.read, 100)
+    let services = app::server::services_store::list_active(&t.db.read, "", 100)
         .await
         .unwrap();
     let expected: usize = demo::DEMO_LOGINS.iter().map(|d| d.services.len()).sum();

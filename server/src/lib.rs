@@ -2,6 +2,7 @@
 //! router around the Leptos app.
 
 pub mod cli;
+pub mod routes;
 pub mod startup;
 
 pub use startup::{build_router, build_state, StartError};

@@ -116,14 +116,23 @@ async fn serve(
         tracing::warn!("TEST MODE: test-only controls are enabled; never run this in production");
     }
     let sweep_every = std::time::Duration::from_millis(state.config.sweep_interval_ms);
-    let sweeper = app::server::sweeper::spawn(state.db.clone(), state.clock.clone(), sweep_every);
+    let sweeper = app::server::sweeper::spawn(
+        state.db.clone(),
+        state.clock.clone(),
+        state.live.clone(),
+        sweep_every,
+    );
     let listener = tokio::net::TcpListener::bind(&addr)
         .await
         .map_err(|e| format!("cannot listen on {addr}: {e}"))?;
     println!("HourBank listening on http://{addr}");
     let router = startup::build_router(state.clone());
+    let live = state.live.clone();
     axum::serve(listener, router.into_make_service())
-        .with_graceful_shutdown(shutdown_signal())
+        .with_graceful_shutdown(async move {
+            shutdown_signal().await;
+            live.close();
+        })
         .await
         .map_err(|e| format!("server error: {e}"))?;
     sweeper.abort();

@@ -37,6 +37,7 @@ pub async fn build_state(
         config: Arc::new(config),
         clock,
         leptos_options,
+        live: app::server::Live::new(),
     })
 }
 
@@ -45,9 +46,18 @@ pub fn build_router(state: AppState) -> Router {
     let routes = generate_route_list(App);
     let leptos_options = state.leptos_options.clone();
     let context_state = state.clone();
-    Router::new()
+    let mut router = Router::new()
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
+        .route("/events", get(crate::routes::events))
+        .route("/balance.csv", get(crate::routes::statement_csv));
+    if state.config.test_mode {
+        router = router.route(
+            "/test/clock",
+            axum::routing::post(crate::routes::test_advance_clock),
+        );
+    }
+    router
         .leptos_routes_with_context(
             &state,
             routes,

@@ -426,7 +426,7 @@ async fn providers_manage_their_services_and_admins_grant_hours() {
         .await
         .unwrap();
     let directory: Vec<app::domain::service::ServiceSummary> =
-        app.call(&ann, "services", &[]).await.unwrap();
+        app.call(&ann, "services", &[("search", "")]).await.unwrap();
     assert!(directory.is_empty());
     let r: ActionResult = app
         .call(

@@ -20,6 +20,8 @@ pub struct RequestSummary {
     pub counterpart_name: String,
     /// The actions the viewer may take now (empty: waiting for someone else, or closed).
     pub allowed: Vec<AllowedAction>,
+    /// The server's time when this was read (deadlines count down from it).
+    pub now: Timestamp,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -51,11 +53,14 @@ pub struct RequestDetail {
     pub history: Vec<HistoryEntry>,
     pub ratings: Vec<RatingEntry>,
     pub can_rate: bool,
+    /// The server's time when this was read.
+    pub now: Timestamp,
 }
 
 /// The new state and version after an action.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ActionResult {
+    pub id: crate::domain::RequestId,
     pub state: State,
     pub version: i64,
 }
@@ -127,7 +132,11 @@ pub mod ssr {
             }
             other => other.into(),
         })?;
+        state
+            .live
+            .changed([req.requester].into_iter().chain(req.provider));
         Ok(ActionResult {
+            id: req.id,
             state: req.state,
             version: req.version,
         })
@@ -151,7 +160,11 @@ pub mod ssr {
             &Actor::Admin(admin.member_id),
         )
         .await?;
+        state
+            .live
+            .changed([req.requester].into_iter().chain(req.provider));
         Ok(ActionResult {
+            id: req.id,
             state: req.state,
             version: req.version,
         })
@@ -199,7 +212,13 @@ pub async fn submit_request(
                 &terms,
             )
             .await?;
+            state
+                .live
+                .changed([req.requester].into_iter().chain(req.provider));
+            // The browser goes on to the request's page (rejected ones show their reason there).
+            leptos_axum::redirect(&format!("/requests/{}", req.id));
             Ok(ActionResult {
+                id: req.id,
                 state: req.state,
                 version: req.version,
             })
@@ -403,6 +422,7 @@ pub async fn my_requests(as_party: String) -> Result<Vec<RequestSummary>, AppErr
                 .into_iter()
                 .map(|r| RequestSummary {
                     allowed: allowed_actions(&r.request, &me),
+                    now: state.clock.now(),
                     counterpart_name: match party {
                         Party::Requester => r.provider_name.unwrap_or_else(|| "—".into()),
                         Party::Provider => r.requester_name,
@@ -481,9 +501,143 @@ pub async fn get_request(request_id: String) -> Result<RequestDetail, AppError> 
                 history,
                 ratings,
                 can_rate,
+                now: state.clock.now(),
                 request: r.request,
             })
         }
         .await,
     )
+}
+
+/// "1", "1.5", "1.25" → 100, 150, 125 (credit-hours per hour in hundredths).
+pub fn parse_rate(raw: &str) -> Option<i64> {
+    let raw = raw.trim();
+    let (whole, frac) = raw.split_once('.').unwrap_or((raw, ""));
+    if whole.is_empty()
+        || whole.len() > 3
+        || frac.len() > 2
+        || !whole
+            .chars()
+            .chain(frac.chars())
+            .all(|c| c.is_ascii_digit())
+    {
+        return None;
+    }
+    let frac = format!("{frac:0<2}");
+    Some(whole.parse::<i64>().ok()? * 100 + frac.parse::<i64>().ok()?)
+}
+
+/// The one endpoint the request page's forms post to: `action` names the lifecycle event
+/// (accept, decline, counter, withdraw, cancel, mark_started, confirm_start,
+/// mark_completed, confirm_completion, dispute; for admins resume, pay_provider, refund,
+/// split). `text` is the reason or note; `duration_minutes`, `rate` and `message` make a
+/// counter-offer; `minutes` is a split's share for the provider.
+#[server(endpoint = "requests/act")]
+pub async fn request_action(
+    request_id: String,
+    version: i64,
+    action: String,
+    text: Option<String>,
+    duration_minutes: Option<String>,
+    rate: Option<String>,
+    message: Option<String>,
+    minutes: Option<String>,
+) -> Result<ActionResult, AppError> {
+    use crate::lifecycle::{Event, EventKind, Terms};
+    use crate::server::context::respond;
+    respond(
+        async move {
+            let text = text.unwrap_or_default();
+            let number = |raw: Option<String>, field: &str, what: &str| -> Result<i64, AppError> {
+                raw.as_deref()
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .ok_or_else(|| AppError::invalid(field, format!("Enter {what}.")))?
+                    .parse::<i64>()
+                    .map_err(|_| {
+                        AppError::invalid(field, format!("Enter {what} as a whole number."))
+                    })
+            };
+            let kind = EventKind::parse(&action)
+                .ok_or_else(|| AppError::invalid("action", "Unknown action."))?;
+            let event = match kind {
+                EventKind::Accept => Event::Accept,
+                EventKind::Decline => Event::Decline { reason: text },
+                EventKind::Counter => {
+                    let duration_minutes =
+                        number(duration_minutes, "duration_minutes", "the hours")?;
+                    let rate = match rate.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+                        None => crate::lifecycle::terms::RATE_NORM,
+                        Some(r) => parse_rate(r).ok_or_else(|| {
+                            AppError::invalid("rate", "Enter the rate as a number like 1 or 1.25.")
+                        })?,
+                    };
+                    Event::Counter {
+                        terms: Terms {
+                            duration_minutes,
+                            rate,
+                            proposed_start: None,
+                            message: message.unwrap_or_default(),
+                        },
+                    }
+                }
+                EventKind::Withdraw => Event::Withdraw,
+                EventKind::Cancel => Event::Cancel { reason: text },
+                EventKind::MarkStarted => Event::MarkStarted,
+                EventKind::ConfirmStart => Event::ConfirmStart,
+                EventKind::MarkCompleted => Event::MarkCompleted,
+                EventKind::ConfirmCompletion => Event::ConfirmCompletion,
+                EventKind::Dispute => Event::Dispute { reason: text },
+                EventKind::Resume => Event::Resume { note: text },
+                EventKind::PayProvider => Event::PayProvider { note: text },
+                EventKind::Refund => Event::Refund { note: text },
+                EventKind::Split => Event::Split {
+                    to_provider: crate::domain::Minutes(number(
+                        minutes,
+                        "minutes",
+                        "the minutes for the provider",
+                    )?),
+                    note: text,
+                },
+                EventKind::Submit
+                | EventKind::StartValidation
+                | EventKind::ChecksPassed
+                | EventKind::ChecksFailed
+                | EventKind::NotifyProvider
+                | EventKind::MemberDeactivated
+                | EventKind::ProcessPayment
+                | EventKind::Deadline => {
+                    return Err(AppError::invalid(
+                        "action",
+                        "Only the system can take that step.",
+                    ));
+                }
+            };
+            if matches!(
+                kind,
+                EventKind::Resume | EventKind::PayProvider | EventKind::Refund | EventKind::Split
+            ) {
+                ssr::admin_act(&request_id, version, event).await
+            } else {
+                ssr::member_act(&request_id, version, event).await
+            }
+        }
+        .await,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_rate;
+
+    #[test]
+    fn rates_parse_to_hundredths() {
+        assert_eq!(parse_rate("1"), Some(100));
+        assert_eq!(parse_rate("1.5"), Some(150));
+        assert_eq!(parse_rate(" 1.25 "), Some(125));
+        assert_eq!(parse_rate("0.5"), Some(50));
+        for bad in ["", ".5", "1.255", "-1", "1e2", "abc", "1,5", "1234"] {
+            assert_eq!(parse_rate(bad), None, "{bad}");
+        }
+    }
 }

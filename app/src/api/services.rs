@@ -7,15 +7,100 @@ use crate::AppError;
 
 pub const DIRECTORY_LIMIT: i64 = 100;
 
-/// Active services, newest first. Open to everyone, signed in or not.
+/// Active services matching `search`, newest first. Open to everyone, signed in or not.
 #[server(endpoint = "services")]
-pub async fn list_services() -> Result<Vec<ServiceSummary>, AppError> {
+pub async fn list_services(search: String) -> Result<Vec<ServiceSummary>, AppError> {
     use crate::server::context::{app_state, respond};
     use crate::server::services_store;
     respond(
         async move {
+            if search.chars().count() > 100 {
+                return Err(AppError::invalid("q", "Search for at most 100 characters."));
+            }
             let state = app_state()?;
-            Ok(services_store::list_active(&state.db.read, DIRECTORY_LIMIT).await?)
+            Ok(services_store::list_active(&state.db.read, &search, DIRECTORY_LIMIT).await?)
+        }
+        .await,
+    )
+}
+
+#[server(endpoint = "services/get")]
+pub async fn get_service(service_id: String) -> Result<ServiceSummary, AppError> {
+    use crate::domain::ServiceId;
+    use crate::server::context::{app_state, respond};
+    use crate::server::services_store;
+    respond(
+        async move {
+            let id: ServiceId = service_id
+                .parse()
+                .map_err(|_| AppError::NotFound("No such service.".into()))?;
+            let state = app_state()?;
+            Ok(services_store::get(&state.db.read, id).await?)
+        }
+        .await,
+    )
+}
+
+/// A member as others see them: their services, average rating and reviews.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Profile {
+    pub display_name: String,
+    pub services: Vec<ServiceSummary>,
+    pub rating: Option<i64>,
+    pub rating_count: i64,
+    pub reviews: Vec<Review>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Review {
+    pub stars: i64,
+    pub comment: String,
+    pub by: String,
+    pub at: crate::domain::Timestamp,
+}
+
+#[server(endpoint = "members/profile")]
+pub async fn member_profile(member_id: String) -> Result<Profile, AppError> {
+    use crate::domain::service::ServiceStatus;
+    use crate::domain::MemberId;
+    use crate::server::context::{app_state, respond};
+    use crate::server::{members_store, services_store};
+    respond(
+        async move {
+            let id: MemberId = member_id
+                .parse()
+                .map_err(|_| AppError::NotFound("No such member.".into()))?;
+            let state = app_state()?;
+            let m = members_store::get(&state.db.read, id).await?;
+            if !m.active {
+                return Err(AppError::NotFound("No such member.".into()));
+            }
+            let services: Vec<ServiceSummary> =
+                services_store::list_for_provider(&state.db.read, id)
+                    .await?
+                    .into_iter()
+                    .filter(|s| s.status == ServiceStatus::Active)
+                    .collect();
+            let reviews: Vec<Review> = services_store::reviews_of(&state.db.read, id, 100)
+                .await?
+                .into_iter()
+                .map(|r| Review {
+                    stars: r.stars,
+                    comment: r.comment,
+                    by: r.by,
+                    at: r.at,
+                })
+                .collect();
+            let rating_count = reviews.len() as i64;
+            let rating = (rating_count > 0)
+                .then(|| reviews.iter().map(|r| r.stars * 100).sum::<i64>() / rating_count);
+            Ok(Profile {
+                display_name: m.display_name,
+                services,
+                rating,
+                rating_count,
+                reviews,
+            })
         }
         .await,
     )

@@ -1,9 +1,11 @@
 //! The signed-in member, shared by the header and the pages. It is fetched again on
-//! every navigation (login and signup redirect, so they are covered) and after logout.
+//! every navigation (login and signup redirect, so they are covered), after logout, and
+//! when the server pushes a change (live updates).
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
+use super::live::{provide_live, use_live};
 use crate::api::auth::{get_me, Logout, Me};
 use crate::AppError;
 
@@ -16,10 +18,19 @@ pub struct Auth {
 pub fn provide_auth() {
     let logout = ServerAction::<Logout>::new();
     let pathname = use_location().pathname;
+    let signed_in = RwSignal::new(false);
+    provide_live(signed_in.into());
+    let live = use_live();
     let me = Resource::new(
-        move || (pathname.get(), logout.version().get()),
+        move || (pathname.get(), logout.version().get(), live.get()),
         |_| get_me(),
     );
+    // Listen for live updates only while someone is signed in (browser only).
+    Effect::new(move |_| {
+        if let Some(Ok(m)) = me.get() {
+            signed_in.set(m.is_some());
+        }
+    });
     provide_context(Auth { me, logout });
 }
 

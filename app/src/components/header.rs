@@ -20,19 +20,29 @@ pub fn Header() -> impl IntoView {
                             Ok(Some(me)) => {
                                 let is_admin = me.role == Role::Admin;
                                 EitherOf3::A(view! {
-                                    <a href="/">"Home"</a>
+                                    <a href="/services">"Services"</a>
+                                    <a href="/requests">"My requests"</a>
+                                    <a href="/inbox">"Inbox"</a>
+                                    <a href="/my/services">"My services"</a>
+                                    <a href="/notifications" data-testid="notifications-link">
+                                        "Notifications"
+                                        {(me.unread_notifications > 0).then(|| view! {
+                                            <span class="count" data-testid="unread">{format!(" ({})", me.unread_notifications)}</span>
+                                        })}
+                                    </a>
                                     {is_admin.then(|| view! { <a href="/admin/members">"Members"</a> })}
                                     <span class="who" data-testid="member-name">{me.display_name.clone()}</span>
-                                    <span class="balance" data-testid="balance" title="Hours available (held in escrow in brackets)">
+                                    <a href="/balance" class="balance" data-testid="balance" title="Hours available (held in escrow in brackets)">
                                         {me.available.to_string()}
                                         {(me.held.0 > 0).then(|| format!(" ({} held)", me.held))}
-                                    </span>
+                                    </a>
                                     <ActionForm action=auth.logout attr:class="inline">
                                         <button type="submit" class="link-button">"Log out"</button>
                                     </ActionForm>
                                 })
                             }
                             Ok(None) => EitherOf3::B(view! {
+                                <a href="/services">"Services"</a>
                                 <a href="/login">"Log in"</a>
                                 <a href="/signup">"Sign up"</a>
                             }),

@@ -2,12 +2,12 @@
 
 use leptos::prelude::*;
 
-use crate::domain::service::ServiceSummary;
+use crate::domain::service::{rating_label, ServiceSummary};
 
 #[component]
 pub fn ServicesList(services: Vec<ServiceSummary>) -> impl IntoView {
     if services.is_empty() {
-        return view! { <p>"No services are offered yet."</p> }.into_any();
+        return view! { <p>"No services match."</p> }.into_any();
     }
     view! {
         <ul class="services">
@@ -16,9 +16,11 @@ pub fn ServicesList(services: Vec<ServiceSummary>) -> impl IntoView {
                 .map(|s| {
                     view! {
                         <li>
-                            <h3>{s.title}</h3>
+                            <h3><a href=format!("/services/{}", s.id)>{s.title}</a></h3>
                             <p class="meta">
-                                {format!("{} · by {} · answers within {} h", s.category, s.provider_name, s.response_window_hours)}
+                                {s.category} " · by "
+                                <a href=format!("/members/{}", s.provider_id)>{s.provider_name}</a>
+                                {format!(" · {} · answers within {} h", rating_label(s.provider_rating, s.provider_rating_count), s.response_window_hours)}
                             </p>
                             <p>{s.description}</p>
                         </li>

@@ -50,6 +50,17 @@ pub struct ServiceSummary {
     pub category: String,
     pub response_window_hours: i64,
     pub status: ServiceStatus,
+    /// The provider's average rating in hundredths of a star (None: not rated yet).
+    pub provider_rating: Option<i64>,
+    pub provider_rating_count: i64,
+}
+
+/// "4.50 ★ (2)" or "not rated yet".
+pub fn rating_label(avg_hundredths: Option<i64>, count: i64) -> String {
+    match avg_hundredths {
+        Some(a) => format!("{}.{:02} ★ ({count})", a / 100, a % 100),
+        None => "not rated yet".to_owned(),
+    }
 }
 
 /// Validated fields of a new or edited service.

@@ -10,7 +10,7 @@ use crate::components::services_list::ServicesList;
 #[component]
 pub fn HomePage() -> impl IntoView {
     let me = use_auth().me;
-    let services = Resource::new(|| (), |_| list_services());
+    let services = Resource::new(|| (), |_| list_services(String::new()));
     view! {
         <Title text="HourBank"/>
         <Transition fallback=|| view! { <p>"Loading…"</p> }>

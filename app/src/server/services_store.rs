@@ -29,10 +29,42 @@ pub async fn insert(
     Ok(id)
 }
 
-type Row = (String, String, String, String, String, String, i64, String);
+type Row = (
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    i64,
+    String,
+    Option<i64>,
+    i64,
+);
+
+/// Columns of a service row with its provider's name and rating.
+const COLUMNS: &str = "s.id, s.provider_id, m.display_name, s.title, s.description, s.category, \
+     s.response_window_hours, s.status, \
+     (SELECT CAST(SUM(r.stars) AS BIGINT) FROM ratings r WHERE r.ratee_id = s.provider_id), \
+     (SELECT COUNT(*) FROM ratings r WHERE r.ratee_id = s.provider_id)";
 
 fn to_summary(r: Row) -> Result<ServiceSummary, StoreError> {
-    let (id, provider_id, provider_name, title, description, category, window, status) = r;
+    let (
+        id,
+        provider_id,
+        provider_name,
+        title,
+        description,
+        category,
+        window,
+        status,
+        stars_sum,
+        rating_count,
+    ) = r;
+    // Averaged here, not in SQL: the two databases round AVG differently.
+    let rating = stars_sum
+        .filter(|_| rating_count > 0)
+        .map(|sum| sum * 100 / rating_count);
     Ok(ServiceSummary {
         id: id
             .parse()
@@ -47,20 +79,75 @@ fn to_summary(r: Row) -> Result<ServiceSummary, StoreError> {
         response_window_hours: window,
         status: ServiceStatus::parse(&status)
             .ok_or_else(|| StoreError::Corrupt(format!("service status {status:?}")))?,
+        provider_rating: rating,
+        provider_rating_count: rating_count,
     })
 }
 
-/// Active services of active providers, newest first, at most `limit`.
-pub async fn list_active(pool: &AnyPool, limit: i64) -> Result<Vec<ServiceSummary>, StoreError> {
-    let rows: Vec<Row> = sqlx::query_as(
-        "SELECT s.id, s.provider_id, m.display_name, s.title, s.description, s.category, s.response_window_hours, s.status \
-         FROM services s JOIN members m ON m.id = s.provider_id \
-         WHERE s.status = 'active' AND m.active = 1 ORDER BY s.created_at_ms DESC, s.id LIMIT $1",
+/// Active services of active providers matching `search` (title, description, category
+/// or provider name; case-insensitive), newest first, at most `limit`.
+pub async fn list_active(
+    pool: &AnyPool,
+    search: &str,
+    limit: i64,
+) -> Result<Vec<ServiceSummary>, StoreError> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM services s JOIN members m ON m.id = s.provider_id \
+         WHERE s.status = 'active' AND m.active = 1 AND (LOWER(s.title) LIKE $1 OR LOWER(s.description) LIKE $1 \
+         OR LOWER(s.category) LIKE $1 OR LOWER(m.display_name) LIKE $1) \
+         ORDER BY s.created_at_ms DESC, s.id LIMIT $2"
+    );
+    let pattern = format!("%{}%", search.trim().to_lowercase().replace(['%', '_'], ""));
+    let rows: Vec<Row> = sqlx::query_as(&sql)
+        .bind(pattern)
+        .bind(limit)
+        .fetch_all(pool)
+        .await?;
+    rows.into_iter().map(to_summary).collect()
+}
+
+pub async fn get(pool: &AnyPool, id: ServiceId) -> Result<ServiceSummary, StoreError> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM services s JOIN members m ON m.id = s.provider_id WHERE s.id = $1"
+    );
+    let row: Option<Row> = sqlx::query_as(&sql)
+        .bind(id.to_string())
+        .fetch_optional(pool)
+        .await?;
+    to_summary(row.ok_or(StoreError::NotFound("service"))?)
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Review {
+    pub stars: i64,
+    pub comment: String,
+    pub by: String,
+    pub at: Timestamp,
+}
+
+/// Ratings a member received, newest first.
+pub async fn reviews_of(
+    pool: &AnyPool,
+    member: MemberId,
+    limit: i64,
+) -> Result<Vec<Review>, StoreError> {
+    let rows: Vec<(i64, String, String, i64)> = sqlx::query_as(
+        "SELECT r.stars, r.comment, m.display_name, r.created_at_ms FROM ratings r JOIN members m ON m.id = r.rater_id \
+         WHERE r.ratee_id = $1 ORDER BY r.created_at_ms DESC, r.request_id LIMIT $2",
     )
+    .bind(member.to_string())
     .bind(limit)
     .fetch_all(pool)
     .await?;
-    rows.into_iter().map(to_summary).collect()
+    Ok(rows
+        .into_iter()
+        .map(|(stars, comment, by, at)| Review {
+            stars,
+            comment,
+            by,
+            at: Timestamp(at),
+        })
+        .collect())
 }
 
 /// Services a provider offers (all statuses), newest first.
@@ -68,13 +155,14 @@ pub async fn list_for_provider(
     pool: &AnyPool,
     provider: MemberId,
 ) -> Result<Vec<ServiceSummary>, StoreError> {
-    let rows: Vec<Row> = sqlx::query_as(
-        "SELECT s.id, s.provider_id, m.display_name, s.title, s.description, s.category, s.response_window_hours, s.status \
-         FROM services s JOIN members m ON m.id = s.provider_id WHERE s.provider_id = $1 ORDER BY s.created_at_ms DESC, s.id",
-    )
-    .bind(provider.to_string())
-    .fetch_all(pool)
-    .await?;
+    let sql = format!(
+        "SELECT {COLUMNS} FROM services s JOIN members m ON m.id = s.provider_id \
+         WHERE s.provider_id = $1 ORDER BY s.created_at_ms DESC, s.id"
+    );
+    let rows: Vec<Row> = sqlx::query_as(&sql)
+        .bind(provider.to_string())
+        .fetch_all(pool)
+        .await?;
     rows.into_iter().map(to_summary).collect()
 }
 

@@ -5,7 +5,7 @@ use std::sync::Arc;
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
 
-use super::{Clock, Config, Db};
+use super::{Clock, Config, Db, Live};
 
 #[derive(Clone, Debug)]
 pub struct AppState {
@@ -13,6 +13,7 @@ pub struct AppState {
     pub config: Arc<Config>,
     pub clock: Clock,
     pub leptos_options: LeptosOptions,
+    pub live: Live,
 }
 
 impl FromRef<AppState> for LeptosOptions {

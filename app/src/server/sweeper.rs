@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use super::engine::{self, EngineError};
 use super::requests_store;
-use super::{Clock, Db, StoreError};
+use super::{Clock, Db, Live, StoreError};
 use crate::lifecycle::Rejection;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -22,6 +22,16 @@ pub struct SweepReport {
 
 /// Fires every deadline due now, at most `batch` at a time, until none is left.
 pub async fn sweep_once(db: &Db, clock: &Clock, batch: i64) -> Result<SweepReport, StoreError> {
+    sweep_once_live(db, clock, batch, None).await
+}
+
+/// [`sweep_once`], telling `live` whose requests moved.
+pub async fn sweep_once_live(
+    db: &Db,
+    clock: &Clock,
+    batch: i64,
+    live: Option<&Live>,
+) -> Result<SweepReport, StoreError> {
     let mut report = SweepReport::default();
     loop {
         let due = requests_store::due(&db.read, clock.now(), batch).await?;
@@ -31,7 +41,10 @@ pub async fn sweep_once(db: &Db, clock: &Clock, batch: i64) -> Result<SweepRepor
         let mut fired_any = false;
         for (id, deadline) in &due {
             match engine::fire_deadline(db, clock, *id, *deadline).await {
-                Ok(_) => {
+                Ok(req) => {
+                    if let Some(live) = live {
+                        live.changed([req.requester].into_iter().chain(req.provider));
+                    }
                     report.fired += 1;
                     fired_any = true;
                 }
@@ -58,10 +71,10 @@ pub async fn sweep_once(db: &Db, clock: &Clock, batch: i64) -> Result<SweepRepor
 }
 
 /// Sweeps every `interval` until the process ends.
-pub fn spawn(db: Db, clock: Clock, interval: Duration) -> tokio::task::JoinHandle<()> {
+pub fn spawn(db: Db, clock: Clock, live: Live, interval: Duration) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
         loop {
-            match sweep_once(&db, &clock, 500).await {
+            match sweep_once_live(&db, &clock, 500, Some(&live)).await {
                 Ok(r) if r.fired + r.failed > 0 => {
                     tracing::info!(fired = r.fired, stale = r.stale, failed = r.failed, "sweep")
                 }

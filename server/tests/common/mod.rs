@@ -40,6 +40,7 @@ pub async fn spawn_app_with(tweak: impl FnOnce(&mut Config)) -> TestApp {
         config: Arc::new(config),
         clock: Clock::system(),
         leptos_options,
+        live: app::server::Live::new(),
     };
     let router = server::build_router(state.clone());
     let server = tokio::spawn(async move {

@@ -1,0 +1,170 @@
+//! The lifecycle drawn from the transition table itself, with one request's path and
+//! current state highlighted. Only the layout (where each state sits) lives here.
+
+use leptos::prelude::*;
+
+use crate::lifecycle::table::{Target, TABLE};
+use crate::lifecycle::State;
+
+const W: i32 = 128;
+const H: i32 = 44;
+const GAP_X: i32 = 28;
+const GAP_Y: i32 = 40;
+
+/// Column and row of each state: the happy path runs along the top.
+fn position(s: State) -> (i32, i32) {
+    match s {
+        State::Initiated => (0, 0),
+        State::Validating => (1, 0),
+        State::Escrowed => (2, 0),
+        State::AwaitingResponse => (3, 0),
+        State::Accepted => (4, 0),
+        State::PendingStartConfirmation => (5, 0),
+        State::InProgress => (6, 0),
+        State::PendingCompletionConfirmation => (7, 0),
+        State::Completed => (8, 0),
+        State::Paid => (9, 0),
+        State::Negotiating => (3, 1),
+        State::Disputed => (6, 1),
+        State::Rejected => (2, 2),
+        State::Expired => (3, 2),
+        State::Cancelled => (4, 2),
+        State::Resolved => (7, 2),
+    }
+}
+
+fn center(s: State) -> (i32, i32) {
+    let (c, r) = position(s);
+    (c * (W + GAP_X) + W / 2 + 4, r * (H + GAP_Y) + H / 2 + 4)
+}
+
+/// Every (from, to) the table allows, once each; a dispute's resume goes back to each pausable state.
+pub fn edges() -> Vec<(State, State)> {
+    let mut out: Vec<(State, State)> = Vec::new();
+    for row in TABLE {
+        let targets: Vec<State> = match row.to {
+            Target::To(s) => vec![s],
+            Target::PausedState => TABLE
+                .iter()
+                .filter(|r| r.to == Target::To(State::Disputed))
+                .map(|r| r.from)
+                .collect(),
+        };
+        for to in targets {
+            if to != row.from && !out.contains(&(row.from, to)) {
+                out.push((row.from, to));
+            }
+        }
+    }
+    out
+}
+
+fn two_lines(label: &str) -> (String, String) {
+    let words: Vec<&str> = label.split(' ').collect();
+    if words.len() < 3 {
+        return (label.to_owned(), String::new());
+    }
+    let mid = words.len().div_ceil(2);
+    (words[..mid].join(" "), words[mid..].join(" "))
+}
+
+/// `path`: the (from, to) pairs this request went through; `current`: where it is now.
+#[component]
+pub fn StateGraph(path: Vec<(State, State)>, current: Option<State>) -> impl IntoView {
+    let visited: Vec<State> = path.iter().flat_map(|(a, b)| [*a, *b]).collect();
+    let width = 10 * (W + GAP_X);
+    let height = 3 * (H + GAP_Y);
+    let description = match current {
+        Some(c) => format!(
+            "Lifecycle of a request. This one went {} and is now {}.",
+            path.iter()
+                .map(|(_, b)| b.label())
+                .collect::<Vec<_>>()
+                .join(", then "),
+            c.label()
+        ),
+        None => "Lifecycle of a service request".to_owned(),
+    };
+    let lines = edges()
+        .into_iter()
+        .map(|(a, b)| {
+            let (x1, y1) = center(a);
+            let (x2, y2) = center(b);
+            let taken = path.contains(&(a, b));
+            view! {
+                <line x1=x1 y1=y1 x2=x2 y2=y2 class=if taken { "edge taken" } else { "edge" } marker-end="url(#arrow)"/>
+            }
+        })
+        .collect_view();
+    let boxes = crate::lifecycle::State::ALL
+        .into_iter()
+        .map(|s| {
+            let (c, r) = position(s);
+            let (x, y) = (c * (W + GAP_X) + 4, r * (H + GAP_Y) + 4);
+            let class = if Some(s) == current {
+                "state current"
+            } else if visited.contains(&s) {
+                "state visited"
+            } else {
+                "state"
+            };
+            let (l1, l2) = two_lines(s.label());
+            let one_line = l2.is_empty();
+            view! {
+                <g class=class>
+                    <rect x=x y=y width=W height=H rx="8"/>
+                    {if one_line {
+                        view! { <text x=x + W / 2 y=y + H / 2 + 4 text-anchor="middle">{l1}</text> }.into_any()
+                    } else {
+                        view! {
+                            <text x=x + W / 2 y=y + H / 2 - 3 text-anchor="middle">{l1}</text>
+                            <text x=x + W / 2 y=y + H / 2 + 11 text-anchor="middle">{l2}</text>
+                        }
+                        .into_any()
+                    }}
+                </g>
+            }
+        })
+        .collect_view();
+    let label = description.clone();
+    view! {
+        <figure class="state-graph">
+            <svg viewBox=format!("0 0 {width} {height}") role="img" aria-label=label data-testid="state-graph">
+                <title>{description}</title>
+                <defs>
+                    <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse">
+                        <path d="M 0 0 L 10 5 L 0 10 z"/>
+                    </marker>
+                </defs>
+                {lines}
+                {boxes}
+            </svg>
+        </figure>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_state_has_its_own_place_and_every_edge_comes_from_the_table() {
+        for a in State::ALL {
+            for b in State::ALL {
+                if a != b {
+                    assert_ne!(position(a), position(b), "{a:?} and {b:?} overlap");
+                }
+            }
+        }
+        let e = edges();
+        assert!(e.contains(&(State::AwaitingResponse, State::Negotiating)));
+        assert!(
+            e.contains(&(State::Disputed, State::InProgress)),
+            "resume goes back to a paused state"
+        );
+        assert!(
+            !e.iter().any(|(a, _)| a.is_terminal()),
+            "nothing leaves a terminal state"
+        );
+    }
+}

@@ -1,0 +1,110 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::api::services::{my_services, CreateService, SetServiceStatus, UpdateService};
+use crate::components::errors::{ErrorPage, FieldError, FormError};
+use crate::domain::service::ServiceStatus;
+
+/// A provider's own services: offer a new one, edit, pause, resume, retire.
+#[component]
+pub fn MyServicesPage() -> impl IntoView {
+    let create = ServerAction::<CreateService>::new();
+    let update = ServerAction::<UpdateService>::new();
+    let status = ServerAction::<SetServiceStatus>::new();
+    let list = Resource::new(
+        move || {
+            (
+                create.version().get(),
+                update.version().get(),
+                status.version().get(),
+            )
+        },
+        |_| my_services(),
+    );
+    let create_error = Signal::derive(move || create.value().get().and_then(|r| r.err()));
+    let update_error = Signal::derive(move || update.value().get().and_then(|r| r.err()));
+    let status_error = Signal::derive(move || status.value().get().and_then(|r| r.err()));
+    view! {
+        <Title text="My services — HourBank"/>
+        <h1>"My services"</h1>
+        <section aria-labelledby="offer-heading">
+            <h2 id="offer-heading">"Offer a service"</h2>
+            <ActionForm action=create attr:class="stack-form">
+                <FormError error=create_error/>
+                <label for="new-title">"Title"</label>
+                <input id="new-title" name="title" type="text" maxlength="100" required/>
+                <FieldError error=create_error field="title"/>
+                <label for="new-category">"Category"</label>
+                <input id="new-category" name="category" type="text" maxlength="40" required/>
+                <FieldError error=create_error field="category"/>
+                <label for="new-description">"Description"</label>
+                <textarea id="new-description" name="description" rows="3" maxlength="2000"></textarea>
+                <FieldError error=create_error field="description"/>
+                <label for="new-window">"You answer requests within (hours, 2 to 72)"</label>
+                <input id="new-window" name="response_window_hours" type="number" min="2" max="72" value="24" required/>
+                <FieldError error=create_error field="response_window_hours"/>
+                <button type="submit">"Offer service"</button>
+            </ActionForm>
+        </section>
+        <section aria-labelledby="yours-heading">
+            <h2 id="yours-heading">"Your services"</h2>
+            <FormError error=update_error/>
+            <FormError error=status_error/>
+            <FieldError error=update_error field="title"/>
+            <FieldError error=update_error field="response_window_hours"/>
+            <Transition fallback=|| view! { <p>"Loading…"</p> }>
+                <ErrorBoundary fallback=|errors| view! { <ErrorPage errors/> }>
+                    {move || Suspend::new(async move {
+                        let items = list.await?;
+                        if items.is_empty() {
+                            return Ok::<_, crate::AppError>(view! { <p>"You offer no services yet."</p> }.into_any());
+                        }
+                        Ok(view! {
+                            <ul class="my-services">
+                                {items.into_iter().map(|s| {
+                                    let sid = s.id.to_string();
+                                    let retired = s.status == ServiceStatus::Retired;
+                                    let status_button = |to: ServiceStatus, label: &'static str, sid: String| view! {
+                                        <ActionForm action=status attr:class="inline">
+                                            <input type="hidden" name="service_id" value=sid/>
+                                            <input type="hidden" name="status" value=to.as_str()/>
+                                            <button type="submit">{label}</button>
+                                        </ActionForm>
+                                    };
+                                    let (sid_edit, sid_status, sid_retire) = (sid.clone(), sid.clone(), sid.clone());
+                                    view! {
+                                        <li data-status=s.status.as_str()>
+                                            <h3><a href=format!("/services/{sid}")>{s.title.clone()}</a> " (" {s.status.as_str()} ")"</h3>
+                                            {(!retired).then(|| view! {
+                                                <details>
+                                                    <summary>"Edit"</summary>
+                                                    <ActionForm action=update attr:class="stack-form">
+                                                        <input type="hidden" name="service_id" value=sid_edit.clone()/>
+                                                        <label for=format!("t-{sid_edit}")>"Title"</label>
+                                                        <input id=format!("t-{sid_edit}") name="title" type="text" value=s.title.clone() maxlength="100"/>
+                                                        <label for=format!("c-{sid_edit}")>"Category"</label>
+                                                        <input id=format!("c-{sid_edit}") name="category" type="text" value=s.category.clone() maxlength="40"/>
+                                                        <label for=format!("d-{sid_edit}")>"Description"</label>
+                                                        <textarea id=format!("d-{sid_edit}") name="description" rows="3" maxlength="2000">{s.description.clone()}</textarea>
+                                                        <label for=format!("w-{sid_edit}")>"Response window (hours)"</label>
+                                                        <input id=format!("w-{sid_edit}") name="response_window_hours" type="number" min="2" max="72" value=s.response_window_hours.to_string()/>
+                                                        <button type="submit">"Save"</button>
+                                                    </ActionForm>
+                                                </details>
+                                                {match s.status {
+                                                    ServiceStatus::Active => status_button(ServiceStatus::Paused, "Pause", sid_status.clone()).into_any(),
+                                                    _ => status_button(ServiceStatus::Active, "Resume", sid_status.clone()).into_any(),
+                                                }}
+                                                {status_button(ServiceStatus::Retired, "Retire", sid_retire.clone())}
+                                            })}
+                                        </li>
+                                    }
+                                }).collect_view()}
+                            </ul>
+                        }.into_any())
+                    })}
+                </ErrorBoundary>
+            </Transition>
+        </section>
+    }
+}

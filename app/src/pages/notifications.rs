@@ -1,0 +1,53 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::api::account::{my_notifications, MarkNotificationsRead};
+use crate::components::errors::ErrorPage;
+use crate::components::live::use_live;
+
+#[component]
+pub fn NotificationsPage() -> impl IntoView {
+    let live = use_live();
+    let mark = ServerAction::<MarkNotificationsRead>::new();
+    let list = Resource::new(
+        move || (live.get(), mark.version().get()),
+        |_| my_notifications(),
+    );
+    view! {
+        <Title text="Notifications — HourBank"/>
+        <h1>"Notifications"</h1>
+        <ActionForm action=mark attr:class="inline">
+            <input type="hidden" name="id" value=""/>
+            <button type="submit">"Mark all read"</button>
+        </ActionForm>
+        <Transition fallback=|| view! { <p>"Loading…"</p> }>
+            <ErrorBoundary fallback=|errors| view! { <ErrorPage errors/> }>
+                {move || Suspend::new(async move {
+                    let items = list.await?;
+                    if items.is_empty() {
+                        return Ok::<_, crate::AppError>(view! { <p>"No notifications yet."</p> }.into_any());
+                    }
+                    Ok(view! {
+                        <ul class="notifications">
+                            {items.into_iter().map(|n| view! {
+                                <li class:unread=!n.read>
+                                    <time>{n.at.to_utc_string()}</time> " "
+                                    {match n.request_id.clone() {
+                                        Some(r) => view! { <a href=format!("/requests/{r}")>{n.text.clone()}</a> }.into_any(),
+                                        None => view! { <span>{n.text.clone()}</span> }.into_any(),
+                                    }}
+                                    {(!n.read).then(|| view! {
+                                        <ActionForm action=mark attr:class="inline">
+                                            <input type="hidden" name="id" value=n.id.clone()/>
+                                            <button type="submit" class="link-button">"Mark read"</button>
+                                        </ActionForm>
+                                    })}
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    }.into_any())
+                })}
+            </ErrorBoundary>
+        </Transition>
+    }
+}

@@ -1,0 +1,349 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+use crate::api::requests::{get_request, RateRequest, RequestAction, RequestDetail};
+use crate::components::errors::{ErrorPage, FieldError, FormError};
+use crate::components::live::use_live;
+use crate::components::state_graph::StateGraph;
+use crate::components::terms::{terms_line, DurationSelect};
+use crate::components::time::remaining;
+use crate::lifecycle::machine::{Actor, Event};
+use crate::lifecycle::request::{EndReason, HoldStatus, Party};
+use crate::lifecycle::{EventKind, Request, State};
+use crate::AppError;
+
+/// Who the lifecycle waits for now, in words.
+fn waiting_for(req: &Request, d: &RequestDetail) -> String {
+    let provider = &d.provider_name;
+    let requester = &d.requester_name;
+    match req.state {
+        State::AwaitingResponse => {
+            format!("{provider} (the provider) to accept, decline or counter-offer")
+        }
+        State::Negotiating => match req.negotiation.map(|n| n.turn) {
+            Some(Party::Requester) => {
+                format!("{requester} (the requester) to answer the counter-offer")
+            }
+            _ => format!("{provider} (the provider) to answer the counter-offer"),
+        },
+        State::Accepted => format!("{provider} (the provider) to mark the service started"),
+        State::PendingStartConfirmation => {
+            format!("{requester} (the requester) to confirm the start")
+        }
+        State::InProgress => format!("{provider} (the provider) to mark the service completed"),
+        State::PendingCompletionConfirmation => {
+            format!("{requester} (the requester) to confirm completion")
+        }
+        State::Disputed => "an admin to resolve the dispute".to_owned(),
+        State::Initiated | State::Validating | State::Escrowed | State::Completed => {
+            "HourBank".to_owned()
+        }
+        State::Paid | State::Rejected | State::Expired | State::Cancelled | State::Resolved => {
+            "no one: this request is closed".to_owned()
+        }
+    }
+}
+
+/// What the timer does when the deadline passes, in words.
+fn on_deadline(state: State) -> &'static str {
+    match state {
+        State::AwaitingResponse | State::Negotiating => "the request expires and the hours go back",
+        State::PendingStartConfirmation => "the start is confirmed automatically",
+        State::PendingCompletionConfirmation => {
+            "completion is confirmed automatically and the provider is paid"
+        }
+        _ => "",
+    }
+}
+
+fn end_reason(r: &EndReason) -> String {
+    match r {
+        EndReason::Validation(v) => format!("Not sent: {}", v.message()),
+        EndReason::Declined(reason) if reason.is_empty() => "Declined.".into(),
+        EndReason::Declined(reason) => format!("Declined: {reason}"),
+        EndReason::Expired => "Expired without an answer; the hours went back.".into(),
+        EndReason::Withdrawn => "Withdrawn by the requester.".into(),
+        EndReason::CancelledByProvider(reason) if reason.is_empty() => {
+            "Cancelled by the provider.".into()
+        }
+        EndReason::CancelledByProvider(reason) => format!("Cancelled by the provider: {reason}"),
+        EndReason::MemberDeactivated => "Cancelled because a member was deactivated.".into(),
+        EndReason::DisputeRefunded => "An admin refunded the requester.".into(),
+        EndReason::DisputeSplit => "An admin split the hours.".into(),
+    }
+}
+
+fn actor_name(actor: &Actor, d: &RequestDetail) -> String {
+    match actor {
+        Actor::Member(m) if *m == d.request.requester => d.requester_name.clone(),
+        Actor::Member(_) => d.provider_name.clone(),
+        Actor::Admin(_) => "an admin".into(),
+        Actor::Timer => "the timer".into(),
+        Actor::System => "HourBank".into(),
+    }
+}
+
+#[component]
+pub fn RequestPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = move || params.with(|p| p.get("id").unwrap_or_default());
+    let act = ServerAction::<RequestAction>::new();
+    let rate = ServerAction::<RateRequest>::new();
+    let live = use_live();
+    let detail = Resource::new(
+        move || (id(), act.version().get(), rate.version().get(), live.get()),
+        |(id, ..)| get_request(id),
+    );
+    view! {
+        <Title text="Request — HourBank"/>
+        <Transition fallback=|| view! { <p>"Loading…"</p> }>
+            <ErrorBoundary fallback=|errors| view! { <ErrorPage errors/> }>
+                {move || Suspend::new(async move {
+                    let d = detail.await?;
+                    Ok::<_, AppError>(view! { <RequestView d act rate/> })
+                })}
+            </ErrorBoundary>
+        </Transition>
+    }
+}
+
+#[component]
+fn RequestView(
+    d: RequestDetail,
+    act: ServerAction<RequestAction>,
+    rate: ServerAction<RateRequest>,
+) -> impl IntoView {
+    let req = d.request.clone();
+    let act_error = Signal::derive(move || act.value().get().and_then(|r| r.err()));
+    let rate_error = Signal::derive(move || rate.value().get().and_then(|r| r.err()));
+    let id = req.id.to_string();
+    let version = req.version.to_string();
+    let allowed: Vec<EventKind> = d.allowed.iter().map(|a| a.action).collect();
+    let path: Vec<(State, State)> = d
+        .history
+        .iter()
+        .filter_map(|h| h.from.map(|f| (f, h.to)))
+        .collect();
+    let rounds: Vec<(u32, String, String)> = d
+        .history
+        .iter()
+        .filter_map(|h| match &h.recorded.event {
+            Event::Counter { terms } => Some((terms, &h.recorded.actor)),
+            _ => None,
+        })
+        .enumerate()
+        .map(|(i, (t, a))| {
+            let msg = if t.message.is_empty() {
+                String::new()
+            } else {
+                format!(" — “{}”", t.message)
+            };
+            (
+                i as u32 + 1,
+                actor_name(a, &d),
+                format!("{}{msg}", terms_line(t)),
+            )
+        })
+        .collect();
+    let hold = match req.hold.status {
+        HoldStatus::None => "Nothing is held.".to_owned(),
+        HoldStatus::Pending => format!("{} is held in escrow.", req.hold.amount),
+        HoldStatus::Posted => format!("{} was paid to the provider.", req.hold.amount),
+        HoldStatus::Voided => format!("{} was returned to the requester.", req.hold.amount),
+        HoldStatus::Split { to_provider } => format!(
+            "{to_provider} was paid to the provider and {} returned to the requester.",
+            crate::domain::Minutes(req.hold.amount.0 - to_provider.0)
+        ),
+    };
+    let role = match (d.viewer, d.viewer_is_admin) {
+        (Some(Party::Requester), _) => "You asked for this service.",
+        (Some(Party::Provider), _) => "You provide this service.",
+        (None, true) => "You are viewing this request as an admin.",
+        (None, false) => "",
+    };
+    let form = move |kind: EventKind, label: &'static str, extra: AnyView| {
+        let id = id.clone();
+        let version = version.clone();
+        view! {
+            <ActionForm action=act attr:class=format!("action action-{}", kind.as_str())>
+                <input type="hidden" name="request_id" value=id/>
+                <input type="hidden" name="version" value=version/>
+                <input type="hidden" name="action" value=kind.as_str()/>
+                {extra}
+                <button type="submit">{label}</button>
+            </ActionForm>
+        }
+    };
+    let text_field = |id: &'static str, label: &'static str, required: bool| {
+        view! {
+            <label for=id>{label}</label>
+            <textarea id=id name="text" rows="2" maxlength="1000" required=required></textarea>
+        }
+        .into_any()
+    };
+    let none = || ().into_any();
+    let mut actions: Vec<AnyView> = Vec::new();
+    for kind in &allowed {
+        let v = match kind {
+            EventKind::Accept => form(EventKind::Accept, "Accept", none()).into_any(),
+            EventKind::Decline => form(EventKind::Decline, "Decline", text_field("decline-reason", "Reason (optional)", false)).into_any(),
+            EventKind::Counter => form(
+                EventKind::Counter,
+                "Send counter-offer",
+                view! {
+                    <fieldset>
+                        <legend>"Counter-offer"</legend>
+                        <label for="counter-duration">"Hours"</label>
+                        <DurationSelect id="counter-duration" selected=req.terms.duration_minutes/>
+                        <label for="counter-rate">"Rate (credit-hours per hour, 0.50 to 4.00)"</label>
+                        <input id="counter-rate" name="rate" type="text" inputmode="decimal" value=req.terms.rate_label()/>
+                        <label for="counter-message">"Message"</label>
+                        <textarea id="counter-message" name="message" rows="2" maxlength="2000"></textarea>
+                    </fieldset>
+                }
+                .into_any(),
+            )
+            .into_any(),
+            EventKind::Withdraw => form(EventKind::Withdraw, "Withdraw request", none()).into_any(),
+            EventKind::Cancel => form(EventKind::Cancel, "Cancel", text_field("cancel-reason", "Reason (optional)", false)).into_any(),
+            EventKind::MarkStarted => form(EventKind::MarkStarted, "Mark started", none()).into_any(),
+            EventKind::ConfirmStart => form(EventKind::ConfirmStart, "Confirm start", none()).into_any(),
+            EventKind::MarkCompleted => form(EventKind::MarkCompleted, "Mark completed", none()).into_any(),
+            EventKind::ConfirmCompletion => form(EventKind::ConfirmCompletion, "Confirm completion", none()).into_any(),
+            EventKind::Dispute => form(EventKind::Dispute, "Raise a dispute", text_field("dispute-reason", "What went wrong?", true)).into_any(),
+            EventKind::Resume => form(EventKind::Resume, "Resume", text_field("resume-note", "Note (required)", true)).into_any(),
+            EventKind::PayProvider => form(EventKind::PayProvider, "Pay the provider", text_field("pay-note", "Note (required)", true)).into_any(),
+            EventKind::Refund => form(EventKind::Refund, "Refund the requester", text_field("refund-note", "Note (required)", true)).into_any(),
+            EventKind::Split => form(
+                EventKind::Split,
+                "Split",
+                view! {
+                    <label for="split-minutes">{format!("Minutes to the provider (1 to {})", req.hold.amount.0 - 1)}</label>
+                    <input id="split-minutes" name="minutes" type="number" min="1" max=(req.hold.amount.0 - 1).to_string()/>
+                    <label for="split-note">"Note (required)"</label>
+                    <textarea id="split-note" name="text" rows="2" maxlength="1000" required></textarea>
+                }
+                .into_any(),
+            )
+            .into_any(),
+            EventKind::Submit
+            | EventKind::StartValidation
+            | EventKind::ChecksPassed
+            | EventKind::ChecksFailed
+            | EventKind::NotifyProvider
+            | EventKind::MemberDeactivated
+            | EventKind::ProcessPayment
+            | EventKind::Deadline => none(),
+        };
+        actions.push(v);
+    }
+    let request_id = req.id.to_string();
+    let deadline_line = req.deadline.map(|dl| {
+        format!(
+            "Deadline: {} ({}), then {}.",
+            dl.to_utc_string(),
+            remaining(dl, d.now),
+            on_deadline(req.state)
+        )
+    });
+    let auto_flags = [
+        req.auto_confirmed_start
+            .then_some("The start was confirmed automatically."),
+        req.auto_confirmed_completion
+            .then_some("Completion was confirmed automatically."),
+    ];
+    view! {
+        <Title text=format!("{} — request — HourBank", d.service_title)/>
+        <h1>{d.service_title.clone()}</h1>
+        <p class="lead">
+            {format!("{} asked {} · ", d.requester_name, d.provider_name)} {role}
+        </p>
+        <section class="status-box" aria-labelledby="status-heading">
+            <h2 id="status-heading">"Status: " <span data-testid="state" data-state=req.state.as_str()>{req.state.label()}</span></h2>
+            <p data-testid="waiting-for">"Waiting for " {waiting_for(&req, &d)} "."</p>
+            {deadline_line.map(|l| view! { <p data-testid="deadline">{l}</p> })}
+            {req.end_reason.as_ref().map(|r| view! { <p class="end-reason" data-testid="end-reason">{end_reason(r)}</p> })}
+            {auto_flags.into_iter().flatten().map(|f| view! { <p class="auto">{f}</p> }).collect_view()}
+            <p>{terms_line(&req.terms)}{(!req.terms.message.is_empty()).then(|| format!(" — “{}”", req.terms.message))}</p>
+            <p data-testid="hold">{hold}</p>
+        </section>
+
+        <section aria-labelledby="actions-heading" class="actions">
+            <h2 id="actions-heading">"What you can do"</h2>
+            <FormError error=act_error/>
+            <FieldError error=act_error field="text"/>
+            <FieldError error=act_error field="terms"/>
+            <FieldError error=act_error field="rate"/>
+            <FieldError error=act_error field="minutes"/>
+            {if actions.is_empty() {
+                view! { <p>"Nothing right now."</p> }.into_any()
+            } else {
+                view! { <div class="action-list">{actions}</div> }.into_any()
+            }}
+        </section>
+
+        {(!rounds.is_empty()).then(|| view! {
+            <section aria-labelledby="negotiation-heading">
+                <h2 id="negotiation-heading">"Negotiation"</h2>
+                <ol class="rounds">
+                    {rounds.into_iter().map(|(n, who, t)| view! { <li>{format!("Round {n}, {who}: {t}")}</li> }).collect_view()}
+                </ol>
+            </section>
+        })}
+
+        {(d.can_rate || !d.ratings.is_empty()).then(|| view! {
+            <section aria-labelledby="ratings-heading">
+                <h2 id="ratings-heading">"Ratings"</h2>
+                <ul>
+                    {d.ratings.iter().map(|r| {
+                        let who = match r.by { Party::Requester => &d.requester_name, Party::Provider => &d.provider_name };
+                        view! { <li>{format!("{who}: {} of 5{}", r.stars, if r.comment.is_empty() { String::new() } else { format!(" — “{}”", r.comment) })}</li> }
+                    }).collect_view()}
+                </ul>
+                {d.can_rate.then(|| view! {
+                    <ActionForm action=rate attr:class="stack-form">
+                        <FormError error=rate_error/>
+                        <input type="hidden" name="request_id" value=request_id.clone()/>
+                        <label for="rate-stars">"Stars"</label>
+                        <select id="rate-stars" name="stars">
+                            <option value="5">"5 — excellent"</option>
+                            <option value="4">"4 — good"</option>
+                            <option value="3">"3 — fine"</option>
+                            <option value="2">"2 — poor"</option>
+                            <option value="1">"1 — bad"</option>
+                        </select>
+                        <FieldError error=rate_error field="stars"/>
+                        <label for="rate-comment">"Comment (optional)"</label>
+                        <textarea id="rate-comment" name="comment" rows="2" maxlength="1000"></textarea>
+                        <button type="submit">"Rate"</button>
+                    </ActionForm>
+                })}
+            </section>
+        })}
+
+        <section aria-labelledby="history-heading">
+            <h2 id="history-heading">"History"</h2>
+            <ol class="timeline" data-testid="history">
+                {d.history.iter().map(|h| {
+                    let auto = matches!(h.recorded.event, Event::Deadline { .. })
+                        && matches!(h.from, Some(State::PendingStartConfirmation) | Some(State::PendingCompletionConfirmation));
+                    view! {
+                        <li>
+                            <time>{h.recorded.at.to_utc_string()}</time>
+                            " · " <strong>{actor_name(&h.recorded.actor, &d)}</strong> " · "
+                            {h.recorded.event.kind().label()}
+                            {format!(" → {}", h.to.label())}
+                            {auto.then(|| view! { <span class="badge">" auto-confirmed"</span> })}
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+        </section>
+
+        <section aria-labelledby="graph-heading">
+            <h2 id="graph-heading">"Where this request is in the lifecycle"</h2>
+            <StateGraph path=path current=Some(req.state)/>
+        </section>
+    }
+}
