@@ -30,6 +30,11 @@ export default defineConfig({
     launchOptions: { executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", args: chromiumArgs },
     trace: "retain-on-failure",
   },
+  // Every lifecycle test runs twice: hydrated, and as plain server-rendered forms.
+  projects: [
+    { name: "hydrated", use: { javaScriptEnabled: true } },
+    { name: "nojs", use: { javaScriptEnabled: false }, testIgnore: /accounts\.spec\.ts/ },
+  ],
   // The release server on a fresh SQLite database, started by the project's own script.
   webServer: {
     command: "bash ../scripts/e2e-server.sh",
