@@ -1,5 +1,11 @@
 import { test, expect } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
 import { ADMIN, PASSWORD, hydrated, logIn, signUp, uniqueEmail, watchConsole } from "./helpers";
+
+async function noAxeViolations(page: import("@playwright/test").Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+}
 
 test.describe("accounts, hydrated", () => {
   test("sign up shows the header with name and balance; log out; log in", async ({ page }) => {
@@ -86,6 +92,27 @@ test.describe("accounts, hydrated", () => {
     const res = await page.goto("/no/such/page");
     expect(res?.status()).toBe(404);
     await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+    await noAxeViolations(page);
+  });
+
+  test("the start, sign-up and login pages pass axe and work from the keyboard alone", async ({ page }) => {
+    for (const path of ["/", "/signup", "/login", "/services"]) {
+      await page.goto(path);
+      await hydrated(page);
+      await noAxeViolations(page);
+    }
+    const email = uniqueEmail("kay");
+    await page.goto("/signup");
+    await hydrated(page);
+    await page.getByLabel("Your name").focus();
+    await page.keyboard.type("Kay Keyboard");
+    await page.keyboard.press("Tab");
+    await page.keyboard.type(email);
+    await page.keyboard.press("Tab");
+    await page.keyboard.type(PASSWORD);
+    await page.keyboard.press("Enter");
+    await expect(page.getByTestId("member-name")).toHaveText("Kay Keyboard");
+    await noAxeViolations(page);
   });
 });
 

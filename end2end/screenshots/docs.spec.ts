@@ -1,0 +1,46 @@
+import { test, expect } from "@playwright/test";
+import { hydrated, signUp, uniqueEmail } from "../tests/helpers";
+
+test("request page mid-negotiation and the provider inbox", async ({ browser }) => {
+  const p = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+  const r = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+  await signUp(p, "Grace Gardener", uniqueEmail("grace"));
+  await expect(p.getByTestId("member-name")).toHaveText("Grace Gardener");
+  await signUp(r, "Tom Tutor", uniqueEmail("tom"));
+  await expect(r.getByTestId("member-name")).toHaveText("Tom Tutor");
+
+  await p.goto("/my/services");
+  await hydrated(p);
+  await p.getByLabel("Title").first().fill("Vegetable garden help");
+  await p.getByLabel("Category").first().fill("Garden");
+  await p.getByLabel("Description").first().fill("Digging, weeding and planting beds.");
+  await p.getByRole("button", { name: "Offer service" }).click();
+  await expect(p.getByRole("link", { name: "Vegetable garden help" })).toBeVisible();
+
+  await r.goto("/services?q=Vegetable");
+  await hydrated(r);
+  await r.getByRole("link", { name: "Vegetable garden help" }).click();
+  await hydrated(r);
+  await r.getByLabel("How long (hours)").selectOption({ label: "2 h" });
+  await r.getByLabel("Message to the provider").fill("The back beds need weeding before spring.");
+  await r.getByRole("button", { name: "Send request" }).click();
+  await expect(r).toHaveURL(/\/requests\//);
+  const url = r.url();
+
+  await p.goto(url);
+  await hydrated(p);
+  await p.getByLabel("Hours", { exact: true }).selectOption({ label: "3 h" });
+  await p.getByLabel("Message").fill("It's a three-hour job, I'm afraid.");
+  await p.getByRole("button", { name: "Send counter-offer" }).click();
+  await expect(p.getByTestId("state")).toHaveAttribute("data-state", "NEGOTIATING");
+
+  await r.goto(url);
+  await hydrated(r);
+  await expect(r.getByTestId("state")).toHaveAttribute("data-state", "NEGOTIATING");
+  await r.screenshot({ path: "../docs/request-page-negotiating.png", fullPage: true });
+
+  await p.goto("/inbox");
+  await hydrated(p);
+  await expect(p.getByRole("link", { name: "Vegetable garden help" })).toBeVisible();
+  await p.screenshot({ path: "../docs/provider-inbox.png", fullPage: true });
+});
