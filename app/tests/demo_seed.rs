@@ -15,6 +15,7 @@ fn state(t: &TestDb) -> AppState {
         leptos_options: leptos::config::LeptosOptions::builder()
             .output_name("hourbank")
             .build(),
+        live: app::server::Live::new(),
     }
 }
 
