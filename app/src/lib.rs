@@ -26,8 +26,9 @@ use leptos_router::{path, SsrMode};
 use components::auth::provide_auth;
 use components::header::Header;
 use pages::{
-    AdminMembersPage, BalancePage, HomePage, InboxPage, LoginPage, MyRequestsPage, MyServicesPage,
-    NotFound, NotificationsPage, ProfilePage, RequestPage, ServicePage, ServicesPage, SignupPage,
+    AdminDashboardPage, AdminDisputesPage, AdminMemberPage, AdminMembersPage, BalancePage,
+    HomePage, InboxPage, LoginPage, MyRequestsPage, MyServicesPage, NotFound, NotificationsPage,
+    ProfilePage, RequestPage, ServicePage, ServicesPage, SignupPage,
 };
 
 /// The HTML document the server renders around the app.
@@ -82,7 +83,10 @@ fn Layout() -> impl IntoView {
                 <Route path=path!("") view=HomePage ssr=SsrMode::Async/>
                 <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async/>
                 <Route path=path!("/signup") view=SignupPage ssr=SsrMode::Async/>
+                <Route path=path!("/admin") view=AdminDashboardPage ssr=SsrMode::Async/>
+                <Route path=path!("/admin/disputes") view=AdminDisputesPage ssr=SsrMode::Async/>
                 <Route path=path!("/admin/members") view=AdminMembersPage ssr=SsrMode::Async/>
+                <Route path=path!("/admin/members/:id") view=AdminMemberPage ssr=SsrMode::Async/>
                 <Route path=path!("/services") view=ServicesPage ssr=SsrMode::Async/>
                 <Route path=path!("/services/:id") view=ServicePage ssr=SsrMode::Async/>
                 <Route path=path!("/members/:id") view=ProfilePage ssr=SsrMode::Async/>

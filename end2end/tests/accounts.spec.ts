@@ -70,7 +70,7 @@ test.describe("accounts, hydrated", () => {
     await expect(member.getByTestId("member-name")).toHaveText("Dee Deactivated");
 
     await logIn(admin, ADMIN.email, ADMIN.password);
-    await expect(admin.getByRole("link", { name: "Members" })).toBeVisible();
+    await expect(admin.getByRole("link", { name: "Admin", exact: true })).toBeVisible();
     await admin.goto(`/admin/members?q=${encodeURIComponent(email)}`);
     await hydrated(admin);
     const row = admin.locator(`tr[data-email="${email}"]`);

@@ -2,6 +2,7 @@
 //! router around the Leptos app.
 
 pub mod cli;
+pub mod observability;
 pub mod routes;
 pub mod startup;
 

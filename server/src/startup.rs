@@ -43,6 +43,7 @@ pub async fn build_state(
 
 /// The whole HTTP surface: pages, server functions, static files, health checks.
 pub fn build_router(state: AppState) -> Router {
+    crate::observability::metrics_handle();
     let routes = generate_route_list(App);
     let leptos_options = state.leptos_options.clone();
     let context_state = state.clone();
@@ -50,7 +51,8 @@ pub fn build_router(state: AppState) -> Router {
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
         .route("/events", get(crate::routes::events))
-        .route("/balance.csv", get(crate::routes::statement_csv));
+        .route("/balance.csv", get(crate::routes::statement_csv))
+        .route("/metrics", get(crate::observability::metrics_endpoint));
     if state.config.test_mode {
         router = router.route(
             "/test/clock",
@@ -65,12 +67,27 @@ pub fn build_router(state: AppState) -> Router {
             move || shell(leptos_options.clone()),
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        // Outermost last: request id → session → trace span → timing → handlers.
         .layer(axum::middleware::from_fn(
             arguments_errors_are_client_errors,
         ))
+        .layer(axum::middleware::from_fn(
+            crate::observability::time_server_fns,
+        ))
+        .layer(
+            tower_http::trace::TraceLayer::new_for_http()
+                .make_span_with(crate::observability::request_span)
+                .on_response(
+                    tower_http::trace::DefaultOnResponse::new().level(tracing::Level::INFO),
+                ),
+        )
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             resolve_session,
+        ))
+        .layer(tower_http::request_id::PropagateRequestIdLayer::x_request_id())
+        .layer(tower_http::request_id::SetRequestIdLayer::x_request_id(
+            tower_http::request_id::MakeRequestUuid,
         ))
         .with_state(state)
 }

@@ -121,3 +121,79 @@ pub async fn admin_adjust_hours(
         .await,
     )
 }
+
+/// A member as an admin sees them: account, statement, requests.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AdminMemberView {
+    pub member: MemberSummary,
+    pub statement: Vec<crate::api::account::StatementLine>,
+    pub requests: Vec<AdminRequestLine>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AdminRequestLine {
+    pub request_id: String,
+    pub service_title: String,
+    pub as_party: String,
+    pub counterpart: String,
+    pub state: crate::lifecycle::State,
+    pub cost: Minutes,
+}
+
+#[server(endpoint = "admin/member")]
+pub async fn admin_member(member_id: String) -> Result<AdminMemberView, AppError> {
+    use crate::api::account::StatementLine;
+    use crate::lifecycle::Party;
+    use crate::server::context::{app_state, require_admin, respond};
+    use crate::server::{ledger_store, members_store, requests_store};
+    respond(
+        async move {
+            require_admin()?;
+            let id: MemberId = member_id
+                .parse()
+                .map_err(|_| AppError::NotFound("No such member.".into()))?;
+            let state = app_state()?;
+            let db = &state.db.read;
+            let member = members_store::get(db, id).await?;
+            let statement = ledger_store::statement(db, id, 500)
+                .await?
+                .into_iter()
+                .map(|e| StatementLine {
+                    kind: e.kind,
+                    reason: e.reason,
+                    request_id: e.request_id,
+                    bucket: e.bucket,
+                    amount: e.amount,
+                    at: e.at,
+                })
+                .collect();
+            let mut requests = Vec::new();
+            for party in [Party::Requester, Party::Provider] {
+                for r in requests_store::list_for(db, id, party, 200).await? {
+                    requests.push(AdminRequestLine {
+                        request_id: r.request.id.to_string(),
+                        service_title: r
+                            .service_title
+                            .unwrap_or_else(|| "(no such service)".into()),
+                        as_party: match party {
+                            Party::Requester => "requester".into(),
+                            Party::Provider => "provider".into(),
+                        },
+                        counterpart: match party {
+                            Party::Requester => r.provider_name.unwrap_or_else(|| "—".into()),
+                            Party::Provider => r.requester_name,
+                        },
+                        state: r.request.state,
+                        cost: r.request.cost(),
+                    });
+                }
+            }
+            Ok(AdminMemberView {
+                member,
+                statement,
+                requests,
+            })
+        }
+        .await,
+    )
+}

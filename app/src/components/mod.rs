@@ -1,3 +1,4 @@
+pub mod admin_only;
 pub mod auth;
 pub mod errors;
 pub mod header;

@@ -4,12 +4,23 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::admin::{admin_list_members, AdminSetMemberActive};
+use crate::components::admin_only::AdminOnly;
 use crate::components::errors::{ErrorPage, FormError};
 use crate::domain::Role;
 use crate::AppError;
 
 #[component]
 pub fn AdminMembersPage() -> impl IntoView {
+    view! {
+        <Title text="Members — HourBank admin"/>
+        <AdminOnly>
+            <MembersBody/>
+        </AdminOnly>
+    }
+}
+
+#[component]
+fn MembersBody() -> impl IntoView {
     let toggle = ServerAction::<AdminSetMemberActive>::new();
     let query = use_query_map();
     let search = move || query.with(|q| q.get("q").unwrap_or_default());
@@ -20,7 +31,6 @@ pub fn AdminMembersPage() -> impl IntoView {
     let toggle_error = Signal::derive(move || toggle.value().get().and_then(|r| r.err()));
 
     view! {
-        <Title text="Members — HourBank admin"/>
         <h1>"Members"</h1>
         <form method="get" action="/admin/members" class="search-form" role="search">
             <label for="member-search">"Search by name or e-mail"</label>
@@ -47,7 +57,7 @@ pub fn AdminMembersPage() -> impl IntoView {
                                     let active = m.active;
                                     view! {
                                         <tr data-email=m.email.clone()>
-                                            <td>{m.display_name.clone()}</td>
+                                            <td><a href=format!("/admin/members/{}", m.id)>{m.display_name.clone()}</a></td>
                                             <td>{m.email.clone()}</td>
                                             <td>{match m.role { Role::Admin => "admin", Role::Member => "member" }}</td>
                                             <td>{m.available.to_string()}</td>

@@ -1,5 +1,8 @@
 //! One file a page.
 
+mod admin_dashboard;
+mod admin_disputes;
+mod admin_member;
 mod admin_members;
 mod balance;
 mod home;
@@ -14,6 +17,9 @@ mod service;
 mod services;
 mod signup;
 
+pub use admin_dashboard::AdminDashboardPage;
+pub use admin_disputes::AdminDisputesPage;
+pub use admin_member::AdminMemberPage;
 pub use admin_members::AdminMembersPage;
 pub use balance::BalancePage;
 pub use home::HomePage;

@@ -247,6 +247,7 @@ fn RequestView(
             on_deadline(req.state)
         )
     });
+    let is_admin = d.viewer_is_admin;
     let auto_flags = [
         req.auto_confirmed_start
             .then_some("The start was confirmed automatically."),
@@ -335,6 +336,13 @@ fn RequestView(
                             {h.recorded.event.kind().label()}
                             {format!(" → {}", h.to.label())}
                             {auto.then(|| view! { <span class="badge">" auto-confirmed"</span> })}
+                            // Admins see each event's full record, like an execution history.
+                            {is_admin.then(|| view! {
+                                <details class="payload">
+                                    <summary>{format!("event {} details", h.recorded.seq)}</summary>
+                                    <pre>{serde_json::to_string_pretty(&(&h.recorded.actor, &h.recorded.event)).unwrap_or_default()}</pre>
+                                </details>
+                            })}
                         </li>
                     }
                 }).collect_view()}

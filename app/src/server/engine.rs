@@ -84,7 +84,21 @@ async fn step(
     }
     store::append_event(tx, Some(req.state), &next, event, actor, now).await?;
     apply_effects(tx, req, &next, &effects, actor, now).await?;
+    // Counted when written; a rollback after this point is counted again as an error below.
+    metrics::counter!("hourbank_transitions_total", "event" => event.kind().as_str(), "outcome" => "ok").increment(1);
     Ok(next)
+}
+
+/// Counts an action that did not go through, by event and why.
+fn count_failure<T>(event: &Event, result: &Result<T, EngineError>) {
+    let outcome = match result {
+        Ok(_) => return,
+        Err(EngineError::Rejected(_)) => "refused",
+        Err(EngineError::Conflict) => "conflict",
+        Err(EngineError::Store(StoreError::InsufficientHours)) => "insufficient_hours",
+        Err(EngineError::Store(_)) => "error",
+    };
+    metrics::counter!("hourbank_transitions_total", "event" => event.kind().as_str(), "outcome" => outcome).increment(1);
 }
 
 /// The system's own steps (hold → notify provider, completion → payment) in the same transaction.
@@ -231,7 +245,7 @@ pub async fn act(
     event: &Event,
     actor: &Actor,
 ) -> Result<Request, EngineError> {
-    with_retry(|_| async {
+    let result = with_retry(|_| async {
         let mut tx = db.write.begin().await?;
         let req = store::load(&mut tx, id).await?;
         if expected_version.is_some_and(|v| v != req.version) {
@@ -243,7 +257,9 @@ pub async fn act(
         tx.commit().await?;
         Ok(next)
     })
-    .await
+    .await;
+    count_failure(event, &result);
+    result
 }
 
 /// Submits a request: INITIATED → VALIDATING → (ESCROWED → AWAITING_RESPONSE | REJECTED),

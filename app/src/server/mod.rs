@@ -1,6 +1,7 @@
 //! Server-only code (compiled with the `ssr` feature): database, stores, sessions.
 //! Nothing here reaches the WASM bundle.
 
+pub mod admin_store;
 pub mod clock;
 pub mod config;
 pub mod context;

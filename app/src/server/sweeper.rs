@@ -42,6 +42,9 @@ pub async fn sweep_once_live(
         for (id, deadline) in &due {
             match engine::fire_deadline(db, clock, *id, *deadline).await {
                 Ok(req) => {
+                    let lag_ms = (clock.now().0 - deadline.0).max(0);
+                    metrics::histogram!("hourbank_timer_lag_seconds")
+                        .record(lag_ms as f64 / 1000.0);
                     if let Some(live) = live {
                         live.changed([req.requester].into_iter().chain(req.provider));
                     }

@@ -1,0 +1,411 @@
+//! The admin dashboard and dispute panel: figures computed from the history.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::domain::{Minutes, Timestamp};
+use crate::AppError;
+
+pub const DAY_MS: i64 = 86_400_000;
+/// The per-day chart covers this many days.
+pub const CHART_DAYS: i64 = 14;
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DayCounts {
+    /// Days since the epoch (UTC).
+    pub day: i64,
+    pub started: i64,
+    pub paid: i64,
+    pub rejected: i64,
+    pub expired: i64,
+    pub cancelled: i64,
+    pub disputed: i64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Percentiles {
+    pub count: usize,
+    pub median_ms: i64,
+    pub p90_ms: i64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConservationView {
+    pub total: i64,
+    pub mismatched_accounts: i64,
+    pub negative_accounts: i64,
+    pub unbalanced_transfers: i64,
+    pub holds: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FlaggedRequest {
+    pub request_id: String,
+    pub state: String,
+    pub error: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Dashboard {
+    pub now: Timestamp,
+    pub by_state: Vec<(String, i64)>,
+    pub per_day: Vec<DayCounts>,
+    /// Paid ÷ closed, in percent (None before anything closed).
+    pub success_percent: Option<i64>,
+    pub provider_response: Option<Percentiles>,
+    pub time_to_payment: Option<Percentiles>,
+    pub auto_confirmed_start: i64,
+    pub auto_confirmed_completion: i64,
+    pub in_escrow: Minutes,
+    pub conservation: ConservationView,
+    pub flagged: Vec<FlaggedRequest>,
+}
+
+/// Nearest-rank percentile of ascending `sorted` (p in 1..=100).
+pub fn percentile(sorted: &[i64], p: usize) -> Option<i64> {
+    if sorted.is_empty() {
+        return None;
+    }
+    let rank = (p * sorted.len()).div_ceil(100).max(1);
+    sorted.get(rank - 1).copied()
+}
+
+pub fn percentiles(mut v: Vec<i64>) -> Option<Percentiles> {
+    v.sort_unstable();
+    Some(Percentiles {
+        count: v.len(),
+        median_ms: percentile(&v, 50)?,
+        p90_ms: percentile(&v, 90)?,
+    })
+}
+
+/// From (request, seq, from, to, event, at) rows in request/seq order: the provider's
+/// response times (entering AWAITING_RESPONSE → their accept, decline or counter) and the
+/// times from submission to payment.
+pub fn timings(
+    rows: &[(String, i64, Option<String>, String, String, i64)],
+) -> (Vec<i64>, Vec<i64>) {
+    let (mut response, mut payment) = (Vec::new(), Vec::new());
+    let mut current: Option<&str> = None;
+    let (mut created, mut awaiting_since): (Option<i64>, Option<i64>) = (None, None);
+    for (req, seq, from, to, event, at) in rows {
+        if current != Some(req.as_str()) {
+            current = Some(req.as_str());
+            created = None;
+            awaiting_since = None;
+        }
+        if *seq == 1 {
+            created = Some(*at);
+        }
+        if from.as_deref() == Some("AWAITING_RESPONSE") {
+            if let Some(t0) = awaiting_since.take() {
+                if matches!(event.as_str(), "accept" | "decline" | "counter") {
+                    response.push(at - t0);
+                }
+            }
+        }
+        if to == "AWAITING_RESPONSE" {
+            awaiting_since = Some(*at);
+        }
+        if to == "PAID" {
+            if let Some(t0) = created {
+                payment.push(at - t0);
+            }
+        }
+    }
+    (response, payment)
+}
+
+/// Pivots (day, state, count) rows into one line per day, the last `days` days, oldest first.
+pub fn per_day(rows: &[(i64, String, i64)], today: i64, days: i64) -> Vec<DayCounts> {
+    (today - days + 1..=today)
+        .map(|day| {
+            let mut c = DayCounts {
+                day,
+                ..Default::default()
+            };
+            for (d, state, n) in rows.iter().filter(|r| r.0 == day) {
+                debug_assert_eq!(*d, day);
+                match state.as_str() {
+                    "IN_PROGRESS" => c.started += n,
+                    "PAID" => c.paid += n,
+                    "REJECTED" => c.rejected += n,
+                    "EXPIRED" => c.expired += n,
+                    "CANCELLED" => c.cancelled += n,
+                    "DISPUTED" => c.disputed += n,
+                    _ => {}
+                }
+            }
+            c
+        })
+        .collect()
+}
+
+#[server(endpoint = "admin/dashboard")]
+pub async fn admin_dashboard() -> Result<Dashboard, AppError> {
+    use crate::server::admin_store;
+    use crate::server::context::{app_state, require_admin, respond};
+    use crate::server::ledger_store;
+    respond(
+        async move {
+            require_admin()?;
+            let state = app_state()?;
+            let db = &state.db.read;
+            let now = state.clock.now();
+            let today = now.0.div_euclid(DAY_MS);
+            let since = Timestamp((today - CHART_DAYS + 1) * DAY_MS);
+            let by_state = admin_store::requests_by_state(db).await?;
+            let entries = admin_store::entries_per_day(
+                db,
+                &[
+                    "IN_PROGRESS",
+                    "PAID",
+                    "REJECTED",
+                    "EXPIRED",
+                    "CANCELLED",
+                    "DISPUTED",
+                ],
+                since,
+            )
+            .await?;
+            // Started = entered IN_PROGRESS for the first time; a resumed dispute re-enters it.
+            let closed: i64 = by_state
+                .iter()
+                .filter(|(s, _)| {
+                    matches!(
+                        s.as_str(),
+                        "PAID" | "REJECTED" | "EXPIRED" | "CANCELLED" | "RESOLVED"
+                    )
+                })
+                .map(|(_, n)| n)
+                .sum();
+            let paid: i64 = by_state
+                .iter()
+                .filter(|(s, _)| s == "PAID")
+                .map(|(_, n)| n)
+                .sum();
+            let (response, payment) = timings(&admin_store::timing_events(db, Timestamp(0)).await?);
+            let (auto_start, auto_completion) = admin_store::auto_confirm_counts(db).await?;
+            let c = ledger_store::conservation(db).await?;
+            Ok(Dashboard {
+                now,
+                per_day: per_day(&entries, today, CHART_DAYS),
+                success_percent: (closed > 0).then(|| paid * 100 / closed),
+                provider_response: percentiles(response),
+                time_to_payment: percentiles(payment),
+                auto_confirmed_start: auto_start,
+                auto_confirmed_completion: auto_completion,
+                in_escrow: admin_store::minutes_in_escrow(db).await?,
+                conservation: ConservationView {
+                    holds: c.holds(),
+                    total: c.total,
+                    mismatched_accounts: c.mismatched_accounts,
+                    negative_accounts: c.negative_accounts,
+                    unbalanced_transfers: c.unbalanced_transfers,
+                },
+                flagged: admin_store::needing_attention(db)
+                    .await?
+                    .into_iter()
+                    .map(|f| FlaggedRequest {
+                        request_id: f.request_id,
+                        state: f.state,
+                        error: f.error,
+                    })
+                    .collect(),
+                by_state,
+            })
+        }
+        .await,
+    )
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DisputeEntry {
+    pub request_id: String,
+    pub service_title: String,
+    pub requester_name: String,
+    pub provider_name: String,
+    pub raised_by: String,
+    pub reason: String,
+    pub paused_state: String,
+    pub opened_at: Timestamp,
+    pub held: Minutes,
+}
+
+/// Open disputes, oldest first.
+#[server(endpoint = "admin/disputes")]
+pub async fn admin_disputes() -> Result<Vec<DisputeEntry>, AppError> {
+    use crate::server::admin_store;
+    use crate::server::context::{app_state, require_admin, respond};
+    respond(
+        async move {
+            require_admin()?;
+            let state = app_state()?;
+            Ok(admin_store::open_disputes(&state.db.read, 500)
+                .await?
+                .into_iter()
+                .map(|d| DisputeEntry {
+                    request_id: d.request_id,
+                    service_title: d
+                        .service_title
+                        .unwrap_or_else(|| "(no such service)".into()),
+                    requester_name: d.requester_name,
+                    provider_name: d.provider_name.unwrap_or_else(|| "—".into()),
+                    raised_by: d.raised_by,
+                    reason: d.reason,
+                    paused_state: d.paused_state,
+                    opened_at: d.opened_at,
+                    held: d.held,
+                })
+                .collect())
+        }
+        .await,
+    )
+}
+
+/// Clears a request's "needs attention" flag and fires its deadline again now.
+#[server(endpoint = "admin/retry_timer")]
+pub async fn admin_retry_timer(request_id: String) -> Result<(), AppError> {
+    use crate::server::context::{app_state, require_admin, respond};
+    use crate::server::{admin_store, sweeper};
+    respond(
+        async move {
+            require_admin()?;
+            if request_id.len() > 64 {
+                return Err(AppError::invalid(
+                    "request_id",
+                    "That request id is malformed.",
+                ));
+            }
+            let state = app_state()?;
+            if !admin_store::clear_attention(&state.db.write, &request_id).await? {
+                return Err(AppError::NotFound(
+                    "That request is not waiting for attention.".into(),
+                ));
+            }
+            let report =
+                sweeper::sweep_once_live(&state.db, &state.clock, 500, Some(&state.live)).await?;
+            if report.failed > 0 {
+                return Err(AppError::Conflict(
+                    "The timer failed again; see the error below.".into(),
+                ));
+            }
+            Ok(())
+        }
+        .await,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nearest_rank_percentiles() {
+        assert_eq!(percentile(&[], 50), None);
+        assert_eq!(percentile(&[7], 90), Some(7));
+        let v: Vec<i64> = (1..=10).collect();
+        assert_eq!((percentile(&v, 50), percentile(&v, 90)), (Some(5), Some(9)));
+        assert_eq!(
+            percentiles(vec![30, 10, 20]).unwrap(),
+            Percentiles {
+                count: 3,
+                median_ms: 20,
+                p90_ms: 30
+            }
+        );
+    }
+
+    #[test]
+    fn response_and_payment_times_from_history() {
+        let r = |req: &str, seq, from: Option<&str>, to: &str, ev: &str, at| {
+            (
+                req.to_owned(),
+                seq,
+                from.map(str::to_owned),
+                to.to_owned(),
+                ev.to_owned(),
+                at,
+            )
+        };
+        let rows = vec![
+            r("a", 1, None, "INITIATED", "submit", 0),
+            r(
+                "a",
+                4,
+                Some("ESCROWED"),
+                "AWAITING_RESPONSE",
+                "notify_provider",
+                0,
+            ),
+            r(
+                "a",
+                5,
+                Some("AWAITING_RESPONSE"),
+                "ACCEPTED",
+                "accept",
+                3_000,
+            ),
+            r(
+                "a",
+                10,
+                Some("COMPLETED"),
+                "PAID",
+                "process_payment",
+                50_000,
+            ),
+            r("b", 1, None, "INITIATED", "submit", 100),
+            r(
+                "b",
+                4,
+                Some("ESCROWED"),
+                "AWAITING_RESPONSE",
+                "notify_provider",
+                100,
+            ),
+            r(
+                "b",
+                5,
+                Some("AWAITING_RESPONSE"),
+                "EXPIRED",
+                "deadline",
+                9_000,
+            ),
+            r("c", 1, None, "INITIATED", "submit", 0),
+            r(
+                "c",
+                4,
+                Some("ESCROWED"),
+                "AWAITING_RESPONSE",
+                "notify_provider",
+                0,
+            ),
+            r(
+                "c",
+                5,
+                Some("AWAITING_RESPONSE"),
+                "NEGOTIATING",
+                "counter",
+                1_000,
+            ),
+        ];
+        let (response, payment) = timings(&rows);
+        assert_eq!(response, vec![3_000, 1_000], "an expiry is no response");
+        assert_eq!(payment, vec![50_000]);
+    }
+
+    #[test]
+    fn per_day_pivots_and_fills_empty_days() {
+        let rows = vec![
+            (10, "PAID".to_owned(), 2),
+            (10, "DISPUTED".to_owned(), 1),
+            (12, "IN_PROGRESS".to_owned(), 3),
+        ];
+        let d = per_day(&rows, 12, 3);
+        assert_eq!(d.iter().map(|c| c.day).collect::<Vec<_>>(), [10, 11, 12]);
+        assert_eq!(
+            (d[0].paid, d[0].disputed, d[1].paid, d[2].started),
+            (2, 1, 0, 3)
+        );
+    }
+}

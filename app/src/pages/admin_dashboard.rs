@@ -1,0 +1,190 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::api::dashboard::{admin_dashboard, AdminRetryTimer, DayCounts, Percentiles, DAY_MS};
+use crate::components::admin_only::AdminOnly;
+use crate::components::errors::{ErrorPage, FormError};
+use crate::components::live::use_live;
+use crate::domain::Timestamp;
+
+const SERIES: [(&str, &str); 6] = [
+    ("started", "#0f6f6b"),
+    ("paid", "#2f8f3a"),
+    ("rejected", "#8a5a00"),
+    ("expired", "#6b6f76"),
+    ("cancelled", "#a4161a"),
+    ("disputed", "#5b2a86"),
+];
+
+fn values(c: &DayCounts) -> [i64; 6] {
+    [
+        c.started,
+        c.paid,
+        c.rejected,
+        c.expired,
+        c.cancelled,
+        c.disputed,
+    ]
+}
+
+fn duration(ms: i64) -> String {
+    let m = ms / 60_000;
+    match (m / 60, m % 60) {
+        (0, 0) => format!("{} s", ms / 1000),
+        (0, m) => format!("{m} min"),
+        (h, m) => format!("{h} h {m} min"),
+    }
+}
+
+fn timing(p: &Option<Percentiles>) -> String {
+    match p {
+        Some(p) => format!(
+            "median {}, p90 {} (of {})",
+            duration(p.median_ms),
+            duration(p.p90_ms),
+            p.count
+        ),
+        None => "no data yet".into(),
+    }
+}
+
+fn day_label(day: i64) -> String {
+    Timestamp(day * DAY_MS).to_utc_string()[5..10].to_owned()
+}
+
+#[component]
+fn DayChart(days: Vec<DayCounts>) -> impl IntoView {
+    let max = days
+        .iter()
+        .map(|d| values(d).iter().sum::<i64>())
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let (bar, gap, height) = (34, 12, 160);
+    let width = days.len() as i32 * (bar + gap) + gap;
+    let bars = days
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let x = gap + i as i32 * (bar + gap);
+            let mut y = height;
+            let segments = values(d)
+                .iter()
+                .zip(SERIES)
+                .filter(|(v, _)| **v > 0)
+                .map(|(v, (_, color))| {
+                    let h = (*v as i32 * (height - 10)) / max as i32;
+                    y -= h;
+                    view! { <rect x=x y=y width=bar height=h fill=color/> }
+                })
+                .collect_view();
+            view! {
+                <g>
+                    {segments}
+                    <text x=x + bar / 2 y=height + 14 text-anchor="middle" font-size="10">{day_label(d.day)}</text>
+                </g>
+            }
+        })
+        .collect_view();
+    view! {
+        <svg viewBox=format!("0 0 {width} {}", height + 20) role="img" aria-label="Requests per day by outcome (the table below has the numbers)" class="day-chart">
+            {bars}
+        </svg>
+        <p class="legend">
+            {SERIES.iter().map(|(name, color)| view! { <span><span class="swatch" style=format!("background:{color}")></span>{*name}</span> }).collect_view()}
+        </p>
+    }
+}
+
+#[component]
+pub fn AdminDashboardPage() -> impl IntoView {
+    view! {
+        <Title text="Dashboard — HourBank admin"/>
+        <AdminOnly>
+            <DashboardBody/>
+        </AdminOnly>
+    }
+}
+
+#[component]
+fn DashboardBody() -> impl IntoView {
+    let retry = ServerAction::<AdminRetryTimer>::new();
+    let live = use_live();
+    let data = Resource::new(
+        move || (retry.version().get(), live.get()),
+        |_| admin_dashboard(),
+    );
+    let retry_error = Signal::derive(move || retry.value().get().and_then(|r| r.err()));
+    view! {
+        <h1>"Dashboard"</h1>
+        <p><a href="/admin/disputes">"Open disputes"</a> " · " <a href="/admin/members">"Members"</a></p>
+        <Transition fallback=|| view! { <p>"Loading…"</p> }>
+            <ErrorBoundary fallback=|errors| view! { <ErrorPage errors/> }>
+                {move || Suspend::new(async move {
+                    let d = data.await?;
+                    let c = d.conservation.clone();
+                    Ok::<_, crate::AppError>(view! {
+                        <section class="cards">
+                            <div class=if c.holds { "card ok" } else { "card bad" } data-testid="conservation">
+                                <h2>"Conservation"</h2>
+                                <p>{if c.holds { "Balanced" } else { "BROKEN" }}</p>
+                                <p class="small">{format!("sum of all balances {} min · {} accounts differ from their entries · {} negative · {} unbalanced transfers", c.total, c.mismatched_accounts, c.negative_accounts, c.unbalanced_transfers)}</p>
+                            </div>
+                            <div class="card"><h2>"In escrow now"</h2><p data-testid="in-escrow">{d.in_escrow.to_string()}</p></div>
+                            <div class="card"><h2>"Success rate"</h2><p data-testid="success-rate">{d.success_percent.map(|p| format!("{p} %")).unwrap_or_else(|| "—".into())}</p><p class="small">"paid ÷ closed"</p></div>
+                            <div class="card"><h2>"Auto-confirmed"</h2><p data-testid="auto-confirmed">{format!("{} starts, {} completions", d.auto_confirmed_start, d.auto_confirmed_completion)}</p></div>
+                        </section>
+                        <section>
+                            <h2>"Timings"</h2>
+                            <p data-testid="response-time">"Time to the provider's answer: " {timing(&d.provider_response)}</p>
+                            <p data-testid="payment-time">"Time from request to payment: " {timing(&d.time_to_payment)}</p>
+                        </section>
+                        <section>
+                            <h2>"Requests by state now"</h2>
+                            <table class="requests" data-testid="by-state">
+                                <thead><tr><th scope="col">"State"</th><th scope="col">"Requests"</th></tr></thead>
+                                <tbody>
+                                    {d.by_state.iter().map(|(s, n)| view! { <tr data-state=s.clone()><td>{s.clone()}</td><td class="num">{*n}</td></tr> }).collect_view()}
+                                </tbody>
+                            </table>
+                        </section>
+                        <section>
+                            <h2>{format!("The last {} days", d.per_day.len())}</h2>
+                            <DayChart days=d.per_day.clone()/>
+                            <table class="requests" data-testid="per-day">
+                                <thead><tr><th scope="col">"Day"</th>{SERIES.iter().map(|(n, _)| view! { <th scope="col">{*n}</th> }).collect_view()}</tr></thead>
+                                <tbody>
+                                    {d.per_day.iter().rev().filter(|c| values(c).iter().any(|v| *v > 0)).map(|c| view! {
+                                        <tr><td>{day_label(c.day)}</td>{values(c).iter().map(|v| view! { <td class="num">{*v}</td> }).collect_view()}</tr>
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        </section>
+                        <section>
+                            <h2>"Needing attention"</h2>
+                            <FormError error=retry_error/>
+                            {if d.flagged.is_empty() {
+                                view! { <p data-testid="attention">"Nothing: every timer fired."</p> }.into_any()
+                            } else {
+                                view! {
+                                    <ul data-testid="attention">
+                                        {d.flagged.clone().into_iter().map(|f| view! {
+                                            <li>
+                                                <a href=format!("/requests/{}", f.request_id)>{format!("{} ({})", f.request_id, f.state)}</a>
+                                                {format!(": {} ", f.error)}
+                                                <ActionForm action=retry attr:class="inline">
+                                                    <input type="hidden" name="request_id" value=f.request_id/>
+                                                    <button type="submit">"Retry"</button>
+                                                </ActionForm>
+                                            </li>
+                                        }).collect_view()}
+                                    </ul>
+                                }.into_any()
+                            }}
+                        </section>
+                    })
+                })}
+            </ErrorBoundary>
+        </Transition>
+    }
+}

@@ -1,0 +1,172 @@
+//! What the admin views read: disputes, counts by state and day, timings, flagged
+//! requests. I/O only; the figures are computed in `crate::api::dashboard`.
+
+use sqlx::AnyPool;
+
+use super::StoreError;
+use crate::domain::{Minutes, Timestamp};
+
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct OpenDispute {
+    pub request_id: String,
+    pub service_title: Option<String>,
+    pub requester_name: String,
+    pub provider_name: Option<String>,
+    pub raised_by: String,
+    pub reason: String,
+    pub paused_state: String,
+    pub opened_at: Timestamp,
+    pub held: Minutes,
+}
+
+/// Unresolved disputes, oldest first.
+pub async fn open_disputes(pool: &AnyPool, limit: i64) -> Result<Vec<OpenDispute>, StoreError> {
+    type Row = (
+        String,
+        Option<String>,
+        String,
+        Option<String>,
+        String,
+        String,
+        String,
+        i64,
+        Option<i64>,
+    );
+    let rows: Vec<Row> = sqlx::query_as(
+        "SELECT d.request_id, s.title, rq.display_name, pv.display_name, d.raised_by, d.reason, d.paused_state, \
+         d.opened_at_ms, h.amount_minutes FROM disputes d JOIN requests r ON r.id = d.request_id \
+         LEFT JOIN services s ON s.id = r.service_id JOIN members rq ON rq.id = r.requester_id \
+         LEFT JOIN members pv ON pv.id = r.provider_id LEFT JOIN holds h ON h.request_id = d.request_id \
+         WHERE d.outcome IS NULL ORDER BY d.opened_at_ms, d.request_id LIMIT $1",
+    )
+    .bind(limit)
+    .fetch_all(pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(
+                request_id,
+                service_title,
+                requester_name,
+                provider_name,
+                raised_by,
+                reason,
+                paused_state,
+                opened,
+                held,
+            )| {
+                OpenDispute {
+                    request_id,
+                    service_title,
+                    requester_name,
+                    provider_name,
+                    raised_by,
+                    reason,
+                    paused_state,
+                    opened_at: Timestamp(opened),
+                    held: Minutes(held.unwrap_or(0)),
+                }
+            },
+        )
+        .collect())
+}
+
+pub async fn requests_by_state(pool: &AnyPool) -> Result<Vec<(String, i64)>, StoreError> {
+    Ok(
+        sqlx::query_as("SELECT state, COUNT(*) FROM requests GROUP BY state ORDER BY state")
+            .fetch_all(pool)
+            .await?,
+    )
+}
+
+/// Entries into the given states per UTC day since `since`: (day number, state, count).
+pub async fn entries_per_day(
+    pool: &AnyPool,
+    states: &[&str],
+    since: Timestamp,
+) -> Result<Vec<(i64, String, i64)>, StoreError> {
+    let list = states
+        .iter()
+        .map(|s| format!("'{s}'"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let sql = format!(
+        "SELECT at_ms / 86400000, to_state, COUNT(*) FROM request_events WHERE at_ms >= $1 AND to_state IN ({list}) \
+         GROUP BY at_ms / 86400000, to_state ORDER BY 1, 2"
+    );
+    Ok(sqlx::query_as(&sql).bind(since.0).fetch_all(pool).await?)
+}
+
+/// (request id, seq, from_state, to_state, event, at) of the events the timing figures need.
+pub async fn timing_events(
+    pool: &AnyPool,
+    since: Timestamp,
+) -> Result<Vec<(String, i64, Option<String>, String, String, i64)>, StoreError> {
+    Ok(sqlx::query_as(
+        "SELECT e.request_id, e.seq, e.from_state, e.to_state, e.event, e.at_ms FROM request_events e \
+         JOIN requests r ON r.id = e.request_id WHERE r.created_at_ms >= $1 \
+         AND (e.seq = 1 OR e.from_state = 'AWAITING_RESPONSE' OR e.to_state = 'AWAITING_RESPONSE' OR e.to_state = 'PAID') \
+         ORDER BY e.request_id, e.seq",
+    )
+    .bind(since.0)
+    .fetch_all(pool)
+    .await?)
+}
+
+/// Auto-confirmations: (of start, of completion).
+pub async fn auto_confirm_counts(pool: &AnyPool) -> Result<(i64, i64), StoreError> {
+    let start: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM request_events WHERE event = 'deadline' AND from_state = 'PENDING_START_CONFIRMATION'",
+    )
+    .fetch_one(pool)
+    .await?;
+    let completion: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM request_events WHERE event = 'deadline' AND from_state = 'PENDING_COMPLETION_CONFIRMATION'",
+    )
+    .fetch_one(pool)
+    .await?;
+    Ok((start, completion))
+}
+
+pub async fn minutes_in_escrow(pool: &AnyPool) -> Result<Minutes, StoreError> {
+    let m: i64 = sqlx::query_scalar("SELECT CAST(COALESCE(SUM(held_minutes), 0) AS BIGINT) FROM ledger_accounts WHERE kind = 'member'")
+        .fetch_one(pool)
+        .await?;
+    Ok(Minutes(m))
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Flagged {
+    pub request_id: String,
+    pub state: String,
+    pub error: String,
+    pub deadline: Option<Timestamp>,
+}
+
+/// Requests whose timer transition kept failing.
+pub async fn needing_attention(pool: &AnyPool) -> Result<Vec<Flagged>, StoreError> {
+    let rows: Vec<(String, String, Option<String>, Option<i64>)> = sqlx::query_as(
+        "SELECT id, state, attention_error, deadline_at_ms FROM requests WHERE needs_attention = 1 ORDER BY updated_at_ms, id",
+    )
+    .fetch_all(pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(request_id, state, error, deadline)| Flagged {
+            request_id,
+            state,
+            error: error.unwrap_or_default(),
+            deadline: deadline.map(Timestamp),
+        })
+        .collect())
+}
+
+/// Clears a request's attention flag so the sweeper tries its deadline again.
+pub async fn clear_attention(pool: &AnyPool, request_id: &str) -> Result<bool, StoreError> {
+    let r = sqlx::query("UPDATE requests SET needs_attention = 0, attention_error = NULL WHERE id = $1 AND needs_attention = 1")
+        .bind(request_id)
+        .execute(pool)
+        .await?;
+    Ok(r.rows_affected() == 1)
+}
