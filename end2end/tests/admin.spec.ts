@@ -131,3 +131,12 @@ test("the dashboard's numbers follow a scenario", async ({ browser }, info) => {
   expect(await escrowMinutes()).toBe(before.escrow + 120);
   await expect(a.getByTestId("per-day")).toContainText("1");
 });
+
+test("/metrics counts the transitions the suite made", async ({ request }) => {
+  const text = await (await request.get("/metrics")).text();
+  const accepted = /hourbank_transitions_total\{event="accept",outcome="ok"\} (\d+)/.exec(text);
+  expect(accepted, text).not.toBeNull();
+  expect(Number(accepted![1])).toBeGreaterThan(0);
+  expect(text).toContain('hourbank_server_fn_duration_seconds_bucket{function="requests/act"');
+  expect(text).toMatch(/hourbank_open_requests\{state="DISPUTED"\} [1-9]/);
+});
