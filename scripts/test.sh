@@ -10,6 +10,8 @@ scripts/setup.sh --test
 step() { printf '\n\033[1m== %s ==\033[0m\n' "$*"; }
 start=$(date +%s)
 
+# A one-off build gains nothing from incremental caches, which cost many GB of disk.
+export CARGO_INCREMENTAL="${CARGO_INCREMENTAL:-0}"
 export HOURBANK_TEST_PG_URL="${HOURBANK_TEST_PG_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
 
 drop_leftover_test_databases() {

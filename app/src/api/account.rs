@@ -20,6 +20,20 @@ pub struct StatementLine {
     pub at: Timestamp,
 }
 
+#[cfg(feature = "ssr")]
+impl From<crate::server::ledger_store::StatementEntry> for StatementLine {
+    fn from(e: crate::server::ledger_store::StatementEntry) -> Self {
+        StatementLine {
+            kind: e.kind,
+            reason: e.reason,
+            request_id: e.request_id,
+            bucket: e.bucket,
+            amount: e.amount,
+            at: e.at,
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Statement {
     pub available: Minutes,
@@ -39,14 +53,7 @@ pub async fn my_statement() -> Result<Statement, AppError> {
             let lines = ledger_store::statement(&state.db.read, actor.member_id, STATEMENT_LIMIT)
                 .await?
                 .into_iter()
-                .map(|e| StatementLine {
-                    kind: e.kind,
-                    reason: e.reason,
-                    request_id: e.request_id,
-                    bucket: e.bucket,
-                    amount: e.amount,
-                    at: e.at,
-                })
+                .map(StatementLine::from)
                 .collect();
             Ok(Statement {
                 available: b.available,

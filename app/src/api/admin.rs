@@ -158,14 +158,7 @@ pub async fn admin_member(member_id: String) -> Result<AdminMemberView, AppError
             let statement = ledger_store::statement(db, id, 500)
                 .await?
                 .into_iter()
-                .map(|e| StatementLine {
-                    kind: e.kind,
-                    reason: e.reason,
-                    request_id: e.request_id,
-                    bucket: e.bucket,
-                    amount: e.amount,
-                    at: e.at,
-                })
+                .map(StatementLine::from)
                 .collect();
             let mut requests = Vec::new();
             for party in [Party::Requester, Party::Provider] {
