@@ -272,49 +272,61 @@ pub async fn submit(
     service_id: ServiceId,
     terms: &Terms,
 ) -> Result<Request, EngineError> {
-    with_retry(|attempt| async move {
-        let mut tx = db.write.begin().await?;
-        let now = clock.now();
-        let service = store::service_for_request(&mut tx, service_id).await?;
-        let new = NewRequest {
-            id: RequestId::new_random(),
-            service_id,
-            requester,
-            provider: service.as_ref().map(|s| s.provider),
-            terms: terms.clone(),
-            response_window_ms: service
-                .as_ref()
-                .map(|s| s.response_window_hours * HOUR_MS)
-                .unwrap_or(0),
-        };
-        let (req, _) = create(&new, rules, now);
-        store::insert(&mut tx, &req).await?;
-        let submit = Event::Submit {
-            request: new,
-            rules: rules.clone(),
-        };
-        store::append_event(&mut tx, None, &req, &submit, &Actor::Member(requester), now).await?;
-        let req = run_automatic(&mut tx, req, now).await?; // → VALIDATING
-        let facts = store::validation_facts(&mut tx, &req, service.as_ref()).await?;
-        let checked = match validate(&req, &facts, rules) {
-            Ok(()) => Event::ChecksPassed,
-            Err(reason) => Event::ChecksFailed { reason },
-        };
-        let req = match step(&mut tx, &req, &checked, &Actor::System, now).await {
-            // The balance was spent between the facts and the hold (another transaction):
-            // start over, and the facts will say so.
+    // The facts and the hold share a transaction, but on PostgreSQL another transaction can
+    // spend the requester's hours in between: the guarded hold then fails. That is no
+    // transient database error, so it is not the retry loop's business: submit again, and
+    // the fresh facts record the request as REJECTED with the real balance.
+    let mut attempt = 1;
+    loop {
+        match with_retry(|_| submit_once(db, clock, rules, requester, service_id, terms)).await {
             Err(EngineError::Store(StoreError::InsufficientHours)) if attempt < MAX_ATTEMPTS => {
-                return Err(EngineError::Store(StoreError::Db(
-                    sqlx::Error::PoolTimedOut,
-                )));
+                attempt += 1
             }
-            other => other?,
-        };
-        let req = run_automatic(&mut tx, req, now).await?;
-        tx.commit().await?;
-        Ok(req)
-    })
-    .await
+            other => return other,
+        }
+    }
+}
+
+/// One attempt of [`submit`], in one transaction.
+async fn submit_once(
+    db: &Db,
+    clock: &Clock,
+    rules: &Rules,
+    requester: MemberId,
+    service_id: ServiceId,
+    terms: &Terms,
+) -> Result<Request, EngineError> {
+    let mut tx = db.write.begin().await?;
+    let now = clock.now();
+    let service = store::service_for_request(&mut tx, service_id).await?;
+    let new = NewRequest {
+        id: RequestId::new_random(),
+        service_id,
+        requester,
+        provider: service.as_ref().map(|s| s.provider),
+        terms: terms.clone(),
+        response_window_ms: service
+            .as_ref()
+            .map(|s| s.response_window_hours * HOUR_MS)
+            .unwrap_or(0),
+    };
+    let (req, _) = create(&new, rules, now);
+    store::insert(&mut tx, &req).await?;
+    let submit = Event::Submit {
+        request: new,
+        rules: rules.clone(),
+    };
+    store::append_event(&mut tx, None, &req, &submit, &Actor::Member(requester), now).await?;
+    let req = run_automatic(&mut tx, req, now).await?; // → VALIDATING
+    let facts = store::validation_facts(&mut tx, &req, service.as_ref()).await?;
+    let checked = match validate(&req, &facts, rules) {
+        Ok(()) => Event::ChecksPassed,
+        Err(reason) => Event::ChecksFailed { reason },
+    };
+    let req = step(&mut tx, &req, &checked, &Actor::System, now).await?;
+    let req = run_automatic(&mut tx, req, now).await?;
+    tx.commit().await?;
+    Ok(req)
 }
 
 /// Fires a request's due deadline (the sweeper's call). Refusals mean the state moved on.
