@@ -1,6 +1,6 @@
 //! The command line: `server [serve] [--demo|--no-demo]`, `server create-admin`.
 
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug, PartialEq)]
 pub enum Command {
     /// Serve the app. `demo`: Some(true) = seed demo data if the database is empty,
     /// Some(false) = never, None = the default (SQLite yes, PostgreSQL no).
@@ -12,13 +12,20 @@ pub enum Command {
         email: String,
         name: String,
     },
+    /// The load benchmark (see `bench`).
+    Bench(crate::bench::BenchArgs),
     Help,
 }
 
-pub const USAGE: &str = "usage:
+pub fn usage() -> String {
+    format!("{USAGE}{}", crate::bench::USAGE)
+}
+
+const USAGE: &str = "usage:
   server [serve] [--demo | --no-demo]      serve HourBank (DATABASE_URL, default sqlite://data/hourbank.db)
   server create-admin --email E [--name N] create an admin account; the password is read from
-                                           HOURBANK_ADMIN_PASSWORD (at least 10 characters)";
+                                           HOURBANK_ADMIN_PASSWORD (at least 10 characters)
+";
 
 pub fn parse(args: &[String]) -> Result<Command, String> {
     let mut it = args.iter().map(String::as_str).peekable();
@@ -32,7 +39,7 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
                 match a {
                     "--demo" => demo = Some(true),
                     "--no-demo" => demo = Some(false),
-                    other => return Err(format!("unknown option {other:?}\n{USAGE}")),
+                    other => return Err(format!("unknown option {other:?}\n{}", usage())),
                 }
             }
             Ok(Command::Serve { demo })
@@ -44,17 +51,23 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
                 match a {
                     "--email" => email = it.next().map(str::to_owned),
                     "--name" => name = it.next().map(str::to_owned),
-                    other => return Err(format!("unknown option {other:?}\n{USAGE}")),
+                    other => return Err(format!("unknown option {other:?}\n{}", usage())),
                 }
             }
-            let email = email.ok_or_else(|| format!("create-admin needs --email\n{USAGE}"))?;
+            let email = email.ok_or_else(|| format!("create-admin needs --email\n{}", usage()))?;
             Ok(Command::CreateAdmin {
                 email,
                 name: name.unwrap_or_else(|| "Admin".to_owned()),
             })
         }
+        Some("bench") => {
+            it.next();
+            crate::bench::BenchArgs::parse(it)
+                .map(Command::Bench)
+                .map_err(|e| format!("{e}\n{}", usage()))
+        }
         Some("-h") | Some("--help") | Some("help") => Ok(Command::Help),
-        Some(other) => Err(format!("unknown command {other:?}\n{USAGE}")),
+        Some(other) => Err(format!("unknown command {other:?}\n{}", usage())),
     }
 }
 
@@ -84,5 +97,7 @@ mod tests {
         assert!(p(&["create-admin"]).is_err());
         assert!(p(&["serve", "--bogus"]).is_err());
         assert!(p(&["launch"]).is_err());
+        assert!(matches!(p(&["bench", "--smoke"]), Ok(Command::Bench(b)) if b.users == 4));
+        assert!(p(&["bench", "--users", "none"]).is_err());
     }
 }

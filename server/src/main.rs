@@ -40,13 +40,16 @@ fn init_tracing() {
 }
 
 async fn run(command: Command) -> Result<(), String> {
+    if let Command::Bench(args) = command {
+        return server::bench::run(args).await;
+    }
     let config = Config::from_env()?;
     let leptos_options = leptos::config::get_configuration(None)
         .map_err(|e| format!("Leptos configuration: {e}"))?
         .leptos_options;
     match command {
         Command::Help => {
-            println!("{}", cli::USAGE);
+            println!("{}", cli::usage());
             Ok(())
         }
         Command::CreateAdmin { email, name } => {
@@ -67,6 +70,7 @@ async fn run(command: Command) -> Result<(), String> {
             Ok(())
         }
         Command::Serve { demo } => serve(config, leptos_options, demo).await,
+        Command::Bench(_) => Ok(()), // handled above, before the server's own configuration
     }
 }
 

@@ -108,6 +108,39 @@ pub fn is_transient(e: &sqlx::Error) -> bool {
     }
 }
 
+/// SQLite's `synchronous` setting in WAL mode. FULL (the default) makes every commit
+/// durable against power loss; NORMAL may lose the last commits on power loss (never on
+/// a process crash) and never corrupts the database. `HOURBANK_SQLITE_SYNCHRONOUS`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SqliteSync {
+    Full,
+    Normal,
+}
+
+impl SqliteSync {
+    pub fn from_env() -> SqliteSync {
+        match std::env::var("HOURBANK_SQLITE_SYNCHRONOUS").as_deref() {
+            Ok("NORMAL") | Ok("normal") => SqliteSync::Normal,
+            _ => SqliteSync::Full,
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<SqliteSync> {
+        match s.to_ascii_uppercase().as_str() {
+            "FULL" => Some(SqliteSync::Full),
+            "NORMAL" => Some(SqliteSync::Normal),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SqliteSync::Full => "FULL",
+            SqliteSync::Normal => "NORMAL",
+        }
+    }
+}
+
 pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../migrations");
 
 /// `postgres://user:secret@host/db` → `postgres://user:***@host/db`, for messages and logs.
@@ -128,17 +161,28 @@ impl Db {
     /// Connects and applies every pending migration, or says exactly why it could not.
     pub async fn connect_and_migrate(url: &str) -> Result<Db, StartupError> {
         let db = Db::connect(url).await?;
+        db.migrate(url).await?;
+        Ok(db)
+    }
+
+    /// Applies every pending migration; `url` is only for the message.
+    pub async fn migrate(&self, url: &str) -> Result<(), StartupError> {
         MIGRATOR
-            .run(&db.write)
+            .run(&self.write)
             .await
             .map_err(|source| StartupError::Migration {
                 url: redact_url(url),
                 source,
-            })?;
-        Ok(db)
+            })
     }
 
     pub async fn connect(url: &str) -> Result<Db, StartupError> {
+        Db::connect_with(url, SqliteSync::from_env()).await
+    }
+
+    /// [`Db::connect`] with SQLite's durability chosen by the caller (the benchmark
+    /// measures both); PostgreSQL ignores it and keeps its own settings.
+    pub async fn connect_with(url: &str, sync: SqliteSync) -> Result<Db, StartupError> {
         sqlx::any::install_default_drivers();
         let shown = redact_url(url);
         if let Some(rest) = url
@@ -159,10 +203,7 @@ impl Db {
             } else {
                 format!("{url}?mode=rwc")
             };
-            let synchronous = std::env::var("HOURBANK_SQLITE_SYNCHRONOUS")
-                .ok()
-                .filter(|s| matches!(s.as_str(), "FULL" | "NORMAL"))
-                .unwrap_or_else(|| "FULL".to_owned());
+            let synchronous = sync.as_str().to_owned();
             let pool = |max: u32| {
                 let synchronous = synchronous.clone();
                 AnyPoolOptions::new()

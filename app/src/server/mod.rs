@@ -2,6 +2,7 @@
 //! Nothing here reaches the WASM bundle.
 
 pub mod admin_store;
+pub mod audit;
 pub mod clock;
 pub mod config;
 pub mod context;

@@ -5,7 +5,7 @@
 
 use sqlx::{Connection, Executor};
 
-use super::db::{Db, StartupError};
+use super::db::{Db, SqliteSync, StartupError};
 
 pub struct TestDb {
     pub url: String,
@@ -30,8 +30,14 @@ fn pg_admin_url() -> String {
 impl TestDb {
     /// A new, migrated, empty database on the backend the environment selects.
     pub async fn new() -> Result<TestDb, StartupError> {
+        TestDb::on(&backend_name(), SqliteSync::from_env()).await
+    }
+
+    /// A new, migrated, empty database on `backend` ("sqlite" or "postgres"); SQLite with
+    /// the given durability.
+    pub async fn on(backend: &str, sync: SqliteSync) -> Result<TestDb, StartupError> {
         let name = format!("hb_test_{}", uuid::Uuid::new_v4().simple());
-        match backend_name().as_str() {
+        match backend {
             "postgres" => {
                 let admin_url = pg_admin_url();
                 sqlx::any::install_default_drivers();
@@ -65,7 +71,8 @@ impl TestDb {
             _ => {
                 let dir = std::env::temp_dir().join(&name);
                 let url = format!("sqlite://{}/hourbank.db", dir.display());
-                let db = Db::connect_and_migrate(&url).await?;
+                let db = Db::connect_with(&url, sync).await?;
+                db.migrate(&url).await?;
                 Ok(TestDb {
                     url,
                     db,

@@ -3,13 +3,12 @@
 
 #![allow(dead_code)]
 
-use std::collections::HashMap;
-
 use app::domain::ids::{RequestId, ServiceId};
 use app::domain::service::ServiceFields;
 use app::domain::{DisplayName, Email, MemberId, Minutes, Role, Timestamp};
 use app::lifecycle::replay::replay;
-use app::lifecycle::{Actor, Event, HoldStatus, Request, Rules, Terms};
+use app::lifecycle::{Actor, Event, Request, Rules, Terms};
+use app::server::audit::{audit, escrow_problem};
 use app::server::engine::{self, EngineError};
 use app::server::testing::TestDb;
 use app::server::{ledger_store, members_store, requests_store, services_store, sweeper, Clock};
@@ -203,73 +202,8 @@ impl Bank {
     /// once and matching its request, held balances = pending holds, every history
     /// gapless and replaying to the stored request.
     pub async fn check(&self) {
-        let db = &self.t.db.read;
-        let c = ledger_store::conservation(db).await.unwrap();
-        assert!(c.holds(), "ledger invariants broken: {c:?}");
-        let ids: Vec<String> = sqlx::query_scalar("SELECT id FROM requests")
-            .fetch_all(db)
-            .await
-            .unwrap();
-        let mut pending_by_member: HashMap<String, i64> = HashMap::new();
-        for id in ids {
-            let req = requests_store::get(db, id.parse().unwrap()).await.unwrap();
-            self.check_replay(req.id).await;
-            let resolutions: i64 = sqlx::query_scalar(
-                "SELECT COUNT(*) FROM ledger_transfers WHERE request_id = $1 AND kind IN ('post', 'void')",
-            )
-            .bind(&id)
-            .fetch_one(db)
-            .await
-            .unwrap();
-            assert!(
-                resolutions <= 1,
-                "hold of {id} resolved {resolutions} times"
-            );
-            let hold: Option<(String, i64, i64, i64)> = sqlx::query_as(
-                "SELECT status, amount_minutes, posted_minutes, voided_minutes FROM holds WHERE request_id = $1",
-            )
-            .bind(&id)
-            .fetch_optional(db)
-            .await
-            .unwrap();
-            match (req.hold.status, hold) {
-                (HoldStatus::None, None) => assert_eq!(resolutions, 0),
-                (HoldStatus::Pending, Some((s, amount, 0, 0))) if s == "pending" => {
-                    assert_eq!(amount, req.hold.amount.0, "pending hold amount of {id}");
-                    assert_eq!(resolutions, 0);
-                    *pending_by_member
-                        .entry(req.requester.to_string())
-                        .or_default() += amount;
-                }
-                (HoldStatus::Posted, Some((s, amount, posted, 0))) if s == "posted" => {
-                    assert_eq!((amount, posted), (req.hold.amount.0, req.hold.amount.0));
-                    assert_eq!(resolutions, 1);
-                }
-                (HoldStatus::Voided, Some((s, amount, 0, voided))) if s == "voided" => {
-                    assert_eq!((amount, voided), (req.hold.amount.0, req.hold.amount.0));
-                    assert_eq!(resolutions, 1);
-                }
-                (HoldStatus::Split { to_provider }, Some((s, amount, posted, voided)))
-                    if s == "split" =>
-                {
-                    assert_eq!((posted, posted + voided), (to_provider.0, amount));
-                    assert_eq!(resolutions, 1);
-                }
-                (status, row) => panic!("request {id}: hold {status:?} but hold row {row:?}"),
-            }
-        }
-        let held: Vec<(String, i64)> =
-            sqlx::query_as("SELECT id, held_minutes FROM ledger_accounts WHERE kind = 'member'")
-                .fetch_all(db)
-                .await
-                .unwrap();
-        for (member, held) in held {
-            assert_eq!(
-                held,
-                pending_by_member.get(&member).copied().unwrap_or(0),
-                "held balance of {member}"
-            );
-        }
+        let a = audit(&self.t.db.read).await.unwrap();
+        assert!(a.is_clean(), "{a}");
     }
 
     pub async fn states_in_history(&self, id: RequestId) -> Vec<&'static str> {
@@ -289,21 +223,7 @@ impl Bank {
 /// A closed request has no escrow left (paid, refunded or split, or never held); an open
 /// one holds its cost.
 pub fn assert_escrow_settled(req: &Request) {
-    use app::lifecycle::State;
-    if req.state.is_terminal() {
-        assert_ne!(
-            req.hold.status,
-            HoldStatus::Pending,
-            "request {} is {:?} with hours still held",
-            req.id,
-            req.state
-        );
-    } else if !matches!(req.state, State::Initiated | State::Validating) {
-        assert_eq!(
-            req.hold.status,
-            HoldStatus::Pending,
-            "open request {} must hold its cost",
-            req.id
-        );
+    if let Some(problem) = escrow_problem(req) {
+        panic!("{problem}");
     }
 }

@@ -1,0 +1,214 @@
+//! A member as the benchmark drives them: their session cookie, sent with every call to
+//! the same `/api/<endpoint>` server functions the browser posts to (form-encoded in,
+//! JSON out), and the same server-rendered pages it loads.
+
+use std::time::{Duration, Instant};
+
+use serde::de::DeserializeOwned;
+
+use super::stats::Recorder;
+
+/// One HTTP connection pool shared by every virtual user; each member brings their own cookie.
+#[derive(Clone)]
+pub struct Http {
+    pub base: String,
+    pub client: reqwest::Client,
+}
+
+#[derive(Clone, Debug)]
+pub struct Member {
+    pub email: String,
+    /// `hb_session=…`, as the server set it at sign-up.
+    pub cookie: String,
+}
+
+/// Why a call failed: the status (0 when the request never got an answer) and the message.
+#[derive(Debug)]
+pub struct CallError {
+    pub status: u16,
+    pub message: String,
+}
+
+impl CallError {
+    /// The error's kind for the report: status and the message without ids.
+    pub fn kind(&self) -> String {
+        let msg: String = self.message.chars().take(100).collect();
+        format!("{} {}", self.status, msg)
+    }
+}
+
+impl std::fmt::Display for CallError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "HTTP {}: {}", self.status, self.message)
+    }
+}
+
+impl Http {
+    pub fn new(base: String) -> Result<Http, String> {
+        let client = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .pool_max_idle_per_host(512)
+            .timeout(Duration::from_secs(60))
+            .build()
+            .map_err(|e| format!("HTTP client: {e}"))?;
+        Ok(Http { base, client })
+    }
+
+    /// Signs a new member up and keeps the session cookie the server set.
+    pub async fn signup(
+        &self,
+        name: &str,
+        email: &str,
+        password: &str,
+    ) -> Result<Member, CallError> {
+        let res = self
+            .client
+            .post(format!("{}/api/signup", self.base))
+            .form(&[
+                ("display_name", name),
+                ("email", email),
+                ("password", password),
+            ])
+            .send()
+            .await
+            .map_err(transport)?;
+        session_from(res, email).await
+    }
+
+    pub async fn login(&self, email: &str, password: &str) -> Result<Member, CallError> {
+        let res = self
+            .client
+            .post(format!("{}/api/login", self.base))
+            .form(&[("email", email), ("password", password)])
+            .send()
+            .await
+            .map_err(transport)?;
+        session_from(res, email).await
+    }
+
+    /// Calls a server function as `who`.
+    pub async fn call<T: DeserializeOwned>(
+        &self,
+        who: &Member,
+        endpoint: &str,
+        form: &[(&str, &str)],
+    ) -> Result<T, CallError> {
+        let res = self
+            .client
+            .post(format!("{}/api/{endpoint}", self.base))
+            .header(reqwest::header::COOKIE, &who.cookie)
+            .form(form)
+            .send()
+            .await
+            .map_err(transport)?;
+        let status = res.status().as_u16();
+        let body = res.text().await.map_err(transport)?;
+        if !(200..300).contains(&status) {
+            return Err(CallError {
+                status,
+                message: error_message(&body),
+            });
+        }
+        serde_json::from_str(&body).map_err(|e| CallError {
+            status,
+            message: format!(
+                "unreadable answer ({e}): {}",
+                body.chars().take(200).collect::<String>()
+            ),
+        })
+    }
+
+    /// Loads a server-rendered page as `who`; the body must be a whole HTML document.
+    pub async fn page(&self, who: &Member, path: &str) -> Result<usize, CallError> {
+        let res = self
+            .client
+            .get(format!("{}{path}", self.base))
+            .header(reqwest::header::COOKIE, &who.cookie)
+            .header(reqwest::header::ACCEPT, "text/html")
+            .send()
+            .await
+            .map_err(transport)?;
+        let status = res.status().as_u16();
+        let body = res.text().await.map_err(transport)?;
+        // Streaming puts resolved data after the closing tag; the document must be whole.
+        if status != 200 || !body.starts_with("<!DOCTYPE html>") || !body.contains("</html>") {
+            return Err(CallError {
+                status,
+                message: format!("page {path} is not a whole document ({} bytes)", body.len()),
+            });
+        }
+        Ok(body.len())
+    }
+
+    /// [`Http::call`], timed and recorded under `action`.
+    pub async fn timed<T: DeserializeOwned>(
+        &self,
+        rec: &mut Recorder,
+        action: &'static str,
+        who: &Member,
+        endpoint: &str,
+        form: &[(&str, &str)],
+    ) -> Result<T, CallError> {
+        let started = Instant::now();
+        let r = self.call(who, endpoint, form).await;
+        match &r {
+            Ok(_) => rec.ok(action, started.elapsed()),
+            Err(e) => rec.error(action, e.kind()),
+        }
+        r
+    }
+
+    pub async fn timed_page(
+        &self,
+        rec: &mut Recorder,
+        action: &'static str,
+        who: &Member,
+        path: &str,
+    ) -> Result<usize, CallError> {
+        let started = Instant::now();
+        let r = self.page(who, path).await;
+        match &r {
+            Ok(_) => rec.ok(action, started.elapsed()),
+            Err(e) => rec.error(action, e.kind()),
+        }
+        r
+    }
+}
+
+fn transport(e: reqwest::Error) -> CallError {
+    CallError {
+        status: 0,
+        message: format!("no answer: {e}"),
+    }
+}
+
+/// The message of an `AppError` body, or the body itself.
+fn error_message(body: &str) -> String {
+    match serde_json::from_str::<app::AppError>(body) {
+        Ok(e) => e.to_string(),
+        Err(_) => body.chars().take(200).collect(),
+    }
+}
+
+async fn session_from(res: reqwest::Response, email: &str) -> Result<Member, CallError> {
+    let status = res.status().as_u16();
+    let cookie = res
+        .headers()
+        .get_all(reqwest::header::SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .filter_map(|v| v.split(';').next())
+        .find(|v| v.starts_with(app::server::sessions::COOKIE_NAME))
+        .map(str::to_owned);
+    let body = res.text().await.map_err(transport)?;
+    match cookie {
+        Some(cookie) if (200..400).contains(&status) => Ok(Member {
+            email: email.to_owned(),
+            cookie,
+        }),
+        _ => Err(CallError {
+            status,
+            message: error_message(&body),
+        }),
+    }
+}

@@ -1,0 +1,366 @@
+//! `server bench`: the load benchmark. It starts this binary as a server on a fresh
+//! database, measures the database's raw commit rate (the ceiling), signs members up and
+//! drives whole lifecycles over HTTP with C virtual users, loads server-rendered pages
+//! under that load, then audits the bank (conservation, holds, replay of every history)
+//! and runs the timer benchmark. It prints one report and fails (exit 1) if an action
+//! failed, an invariant broke, or a deadline fired twice.
+
+pub mod ceiling;
+pub mod client;
+pub mod scenarios;
+pub mod server_process;
+pub mod stats;
+pub mod timers;
+
+use std::time::{Duration, Instant};
+
+use app::server::audit::audit;
+use app::server::db::SqliteSync;
+use app::server::testing::TestDb;
+
+use client::{Http, Member};
+use scenarios::{Until, VirtualUser};
+use server_process::ServerProcess;
+use stats::Recorder;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct BenchArgs {
+    pub backend: String,
+    pub sync: SqliteSync,
+    pub users: usize,
+    pub seconds: u64,
+    pub ceiling_seconds: u64,
+    pub timers: usize,
+    pub site_pkg: String,
+}
+
+impl Default for BenchArgs {
+    fn default() -> Self {
+        BenchArgs {
+            backend: "sqlite".into(),
+            sync: SqliteSync::Full,
+            users: 64,
+            seconds: 20,
+            ceiling_seconds: 5,
+            timers: 100_000,
+            site_pkg: "target/site/pkg".into(),
+        }
+    }
+}
+
+pub const USAGE: &str =
+    "  server bench [--db sqlite|postgres] [--synchronous FULL|NORMAL] [--users C]
+               [--seconds S] [--ceiling-seconds S] [--timers N] [--smoke]
+                                           the load benchmark (BENCHMARKS.md); --smoke is a
+                                           few-second run for the test suite";
+
+impl BenchArgs {
+    pub fn parse<'a>(args: impl Iterator<Item = &'a str>) -> Result<BenchArgs, String> {
+        let mut b = BenchArgs::default();
+        let mut it = args.peekable();
+        fn num<T: std::str::FromStr>(v: Option<&str>, flag: &str) -> Result<T, String> {
+            v.and_then(|v| v.parse().ok())
+                .ok_or_else(|| format!("{flag} needs a whole number"))
+        }
+        while let Some(a) = it.next() {
+            match a {
+                "--db" => {
+                    b.backend = match it.next() {
+                        Some(v @ ("sqlite" | "postgres")) => v.to_owned(),
+                        _ => return Err("--db is sqlite or postgres".into()),
+                    }
+                }
+                "--synchronous" => {
+                    b.sync = it
+                        .next()
+                        .and_then(SqliteSync::parse)
+                        .ok_or("--synchronous is FULL or NORMAL")?
+                }
+                "--users" => b.users = num(it.next(), a)?,
+                "--seconds" => b.seconds = num(it.next(), a)?,
+                "--ceiling-seconds" => b.ceiling_seconds = num(it.next(), a)?,
+                "--timers" => b.timers = num(it.next(), a)?,
+                "--site-pkg" => b.site_pkg = it.next().ok_or("--site-pkg needs a folder")?.into(),
+                "--smoke" => {
+                    b.users = 4;
+                    b.seconds = 3;
+                    b.ceiling_seconds = 1;
+                    b.timers = 300;
+                }
+                other => return Err(format!("unknown bench option {other:?}")),
+            }
+        }
+        if b.users == 0 || b.users > 1_000 {
+            return Err("--users is from 1 to 1000".into());
+        }
+        Ok(b)
+    }
+
+    fn durability(&self) -> String {
+        if self.backend == "sqlite" {
+            format!("SQLite, WAL, synchronous={}", self.sync.as_str())
+        } else {
+            "PostgreSQL, default settings (synchronous_commit=on)".into()
+        }
+    }
+}
+
+/// Runs the whole benchmark; Err when it could not run or when a check failed.
+pub async fn run(args: BenchArgs) -> Result<(), String> {
+    println!(
+        "HourBank benchmark — {} — {} virtual users for {} s",
+        args.durability(),
+        args.users,
+        args.seconds
+    );
+    let db = TestDb::on(&args.backend, args.sync)
+        .await
+        .map_err(|e| e.to_string())?;
+    let result = run_on(&args, &db).await;
+    db.cleanup().await;
+    let failures = result?;
+    if args.timers > 0 {
+        let t = timers::run(&args.backend, args.sync, args.timers).await?;
+        println!(
+            "timers: {} requests made in {:.1} s; all {} deadlines due at once: fired {} in {:.2} s ({:.0}/s); \
+             fired twice: {}; still due: {}; failed: {}; ledger and states {}",
+            t.requests,
+            t.setup.as_secs_f64(),
+            t.requests,
+            t.fired,
+            t.fire.as_secs_f64(),
+            t.per_s(),
+            t.fired_twice,
+            t.still_due,
+            t.failed,
+            if t.ledger_ok { "check out" } else { "DO NOT CHECK OUT" }
+        );
+        if !t.holds() {
+            return Err("the timer benchmark's checks failed (see above)".into());
+        }
+    }
+    bundle_sizes(&args.site_pkg);
+    if failures > 0 {
+        return Err(format!(
+            "{failures} actions failed during the load (see the errors above)"
+        ));
+    }
+    println!("benchmark passed");
+    Ok(())
+}
+
+/// Ceiling, load, audit. Returns how many actions failed.
+async fn run_on(args: &BenchArgs, db: &TestDb) -> Result<u64, String> {
+    let (commits, commits_per_s) =
+        ceiling::raw_commits_per_s(&db.db, Duration::from_secs(args.ceiling_seconds.max(1)))
+            .await
+            .map_err(|e| format!("ceiling loop: {e}"))?;
+    println!(
+        "ceiling: {commits_per_s:.0} single-row UPDATE commits/s ({commits} in {} s, one connection)",
+        args.ceiling_seconds.max(1)
+    );
+    let server = ServerProcess::start(&db.url, args.sync.as_str()).await?;
+    let outcome = load(args, db, &server, commits_per_s).await;
+    let rss = server.peak_rss_bytes();
+    if outcome.is_err() {
+        eprintln!("server log (last lines):\n{}", server.log_tail());
+    }
+    server.stop().await;
+    if let Some(rss) = rss {
+        println!("server peak RSS: {:.1} MB", rss as f64 / 1_048_576.0);
+    }
+    let failures = outcome?;
+    let a = audit(&db.db.read)
+        .await
+        .map_err(|e| format!("audit: {e}"))?;
+    println!("audit: {a}");
+    if !a.is_clean() {
+        return Err("the audit found broken invariants (see above)".into());
+    }
+    Ok(failures)
+}
+
+async fn count_events(db: &TestDb) -> Result<i64, String> {
+    sqlx::query_scalar("SELECT COUNT(*) FROM request_events")
+        .fetch_one(&db.db.read)
+        .await
+        .map_err(|e| format!("counting events: {e}"))
+}
+
+async fn load(
+    args: &BenchArgs,
+    db: &TestDb,
+    server: &ServerProcess,
+    commits_per_s: f64,
+) -> Result<u64, String> {
+    let http = Http::new(server.base.clone())?;
+    let setup_started = Instant::now();
+    let admin = http
+        .login(server_process::ADMIN_EMAIL, server_process::ADMIN_PASSWORD)
+        .await
+        .map_err(|e| format!("admin login: {e}"))?;
+    let mut pairs = Vec::new();
+    // Sign-ups hash passwords (Argon2): a few at a time.
+    for chunk in (0..args.users).collect::<Vec<_>>().chunks(8) {
+        let mut batch = Vec::new();
+        for &i in chunk {
+            let http = http.clone();
+            batch.push(tokio::spawn(async move { pair(&http, i).await }));
+        }
+        for t in batch {
+            pairs.push(t.await.map_err(|e| e.to_string())??);
+        }
+    }
+    println!(
+        "setup: {} members with a service each, signed up over HTTP in {:.1} s",
+        2 * args.users,
+        setup_started.elapsed().as_secs_f64()
+    );
+    let events_before = count_events(db).await?;
+    let started = Instant::now();
+    let until = Until::Deadline(started + Duration::from_secs(args.seconds));
+    let mut tasks = Vec::new();
+    for (i, (a, service_of_a, b, service_of_b)) in pairs.into_iter().enumerate() {
+        let vu = VirtualUser {
+            http: http.clone(),
+            a,
+            b,
+            service_of_a,
+            service_of_b,
+            admin: admin.clone(),
+            seed: 0x9E37_79B9_7F4A_7C15 ^ (i as u64 + 1),
+        };
+        tasks.push(tokio::spawn(vu.run(until)));
+    }
+    let mut rec = Recorder::default();
+    for t in tasks {
+        rec.merge(t.await.map_err(|e| e.to_string())?);
+    }
+    let secs = started.elapsed().as_secs_f64();
+    let transitions = count_events(db).await? - events_before;
+    report(&mut rec, secs, transitions, commits_per_s);
+    Ok(rec.error_count())
+}
+
+/// Two members, each offering a service.
+async fn pair(http: &Http, i: usize) -> Result<(Member, String, Member, String), String> {
+    let mut out = Vec::new();
+    for side in ["a", "b"] {
+        let email = format!("vu{i}{side}@bench.test");
+        let m = http
+            .signup(&format!("Bench {i}{side}"), &email, "bench-password-1")
+            .await
+            .map_err(|e| format!("sign-up of {email}: {e}"))?;
+        let service: String = http
+            .call(
+                &m,
+                "services/create",
+                &[
+                    ("title", "Help with anything"),
+                    ("description", "Benchmark service"),
+                    ("category", "Other"),
+                    ("response_window_hours", "24"),
+                ],
+            )
+            .await
+            .map_err(|e| format!("service of {email}: {e}"))?;
+        out.push((m, service));
+    }
+    let (b, sb) = out.pop().ok_or("no member b")?;
+    let (a, sa) = out.pop().ok_or("no member a")?;
+    Ok((a, sa, b, sb))
+}
+
+fn report(rec: &mut Recorder, secs: f64, transitions: i64, commits_per_s: f64) {
+    let lifecycles = rec.lifecycle_count();
+    let tps = transitions as f64 / secs;
+    println!(
+        "load: {lifecycles} lifecycles in {secs:.1} s = {:.1} lifecycles/s; {transitions} state transitions = {tps:.0} transitions/s; {} HTTP calls = {:.0} calls/s",
+        lifecycles as f64 / secs,
+        rec.call_count(),
+        rec.call_count() as f64 / secs,
+    );
+    println!(
+        "ratio: transitions/s ÷ raw commits/s = {tps:.0} ÷ {commits_per_s:.0} = {:.2}",
+        tps / commits_per_s.max(1e-9)
+    );
+    let mix: Vec<String> = rec
+        .lifecycles
+        .iter()
+        .map(|(k, n)| format!("{k} {n}"))
+        .collect();
+    println!("mix: {}", mix.join(", "));
+    println!(
+        "{:<22} {:>8} {:>9} {:>9} {:>9} {:>9}",
+        "action (ms)", "calls", "p50", "p95", "p99", "max"
+    );
+    for s in stats::summarise(rec) {
+        println!(
+            "{:<22} {:>8} {:>9.2} {:>9.2} {:>9.2} {:>9.2}",
+            s.action, s.count, s.p50_ms, s.p95_ms, s.p99_ms, s.max_ms
+        );
+    }
+    if rec.errors.is_empty() {
+        println!("errors: none");
+    } else {
+        println!("errors by kind:");
+        for (k, n) in &rec.errors {
+            println!("  {n:>6}  {k}");
+        }
+    }
+}
+
+/// The browser bundle a release build ships, raw and gzip (-9), if it has been built.
+fn bundle_sizes(pkg: &str) {
+    let Ok(dir) = std::fs::read_dir(pkg) else {
+        println!("bundle: no {pkg} (build with `cargo leptos build --release` to measure it)");
+        return;
+    };
+    let mut files: Vec<_> = dir
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("wasm" | "js")))
+        .collect();
+    files.sort();
+    let (mut raw_total, mut gz_total) = (0u64, 0u64);
+    for f in files {
+        let raw = std::fs::metadata(&f).map(|m| m.len()).unwrap_or(0);
+        let gz = std::process::Command::new("gzip")
+            .args(["-9", "-c"])
+            .arg(&f)
+            .output()
+            .map(|o| o.stdout.len() as u64)
+            .unwrap_or(0);
+        raw_total += raw;
+        gz_total += gz;
+        println!("bundle: {} {raw} B raw, {gz} B gzip", f.display());
+    }
+    println!("bundle: WASM + JS {raw_total} B raw, {gz_total} B gzip");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_options() {
+        let p = |s: &str| BenchArgs::parse(s.split_whitespace());
+        assert_eq!(p(""), Ok(BenchArgs::default()));
+        let b = p("--db postgres --users 8 --seconds 5 --timers 0").unwrap();
+        assert_eq!(
+            (b.backend.as_str(), b.users, b.seconds, b.timers),
+            ("postgres", 8, 5, 0)
+        );
+        assert_eq!(p("--synchronous normal").unwrap().sync, SqliteSync::Normal);
+        assert_eq!(p("--smoke").unwrap().users, 4);
+        for bad in [
+            "--db mysql",
+            "--users 0",
+            "--users x",
+            "--synchronous OFF",
+            "--fast",
+        ] {
+            assert!(p(bad).is_err(), "{bad}");
+        }
+    }
+}
