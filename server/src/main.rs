@@ -6,6 +6,9 @@ use app::server::{Clock, Config};
 use server::cli::{self, Command};
 use server::startup;
 
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[tokio::main]
 async fn main() -> ExitCode {
     init_tracing();

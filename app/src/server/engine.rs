@@ -1,7 +1,8 @@
 //! Running the lifecycle against the database. Each call is ONE transaction: load the
 //! request with its version, run the pure transition, write the new state only if the
-//! version is unchanged, apply every effect (ledger, hold, notifications, dispute,
-//! history) — all or nothing. Transient database errors are retried (3 attempts,
+//! version is unchanged (a lost race changes nothing), apply every effect (ledger, hold,
+//! dispute), run the system's automatic steps, then write the final row once and every
+//! history row and notification in one INSERT each. All or nothing. Transient database errors are retried (3 attempts,
 //! backoff ×2), as the design's retry block does.
 
 use std::future::Future;
@@ -10,7 +11,7 @@ use std::time::Duration;
 use sqlx::AnyConnection;
 
 use super::ledger_store::{self, TransferMeta};
-use super::requests_store as store;
+use super::requests_store::{self as store, PendingWrites};
 use super::{members_store, Clock, Db, StoreError};
 use crate::domain::ids::{RequestId, ServiceId};
 use crate::domain::ledger::{Account, BalancedTransfer, Bucket, Leg, TransferKind};
@@ -70,20 +71,23 @@ where
     }
 }
 
-/// One transition inside the caller's transaction: pure step, versioned write, history, effects.
+/// One transition inside the caller's transaction: the pure step, the claim on the row
+/// (first transition only), its effects, and its history row queued in `w`. A refusal or
+/// a lost race returns before anything is written.
 async fn step(
     tx: &mut AnyConnection,
+    w: &mut PendingWrites,
     req: &Request,
     event: &Event,
     actor: &Actor,
     now: Timestamp,
 ) -> Result<Request, EngineError> {
     let (next, effects) = transition(req, event, actor, now).map_err(EngineError::Rejected)?;
-    if !store::update(tx, &next, req.version).await? {
+    if !w.claim(tx, &next, req.version).await? {
         return Err(EngineError::Conflict);
     }
-    store::append_event(tx, Some(req.state), &next, event, actor, now).await?;
-    apply_effects(tx, req, &next, &effects, actor, now).await?;
+    w.event(Some(req.state), &next, event, actor, now)?;
+    apply_effects(tx, w, req, &next, &effects, actor, now).await?;
     // Counted when written; a rollback after this point is counted again as an error below.
     metrics::counter!("hourbank_transitions_total", "event" => event.kind().as_str(), "outcome" => "ok").increment(1);
     Ok(next)
@@ -104,13 +108,23 @@ fn count_failure<T>(event: &Event, result: &Result<T, EngineError>) {
 /// The system's own steps (hold → notify provider, completion → payment) in the same transaction.
 async fn run_automatic(
     tx: &mut AnyConnection,
+    w: &mut PendingWrites,
     mut req: Request,
     now: Timestamp,
 ) -> Result<Request, EngineError> {
     while let Some(event) = automatic_step(&req) {
-        req = step(tx, &req, &event, &Actor::System, now).await?;
+        req = step(tx, w, &req, &event, &Actor::System, now).await?;
     }
     Ok(req)
+}
+
+/// Writes the request's final row and the queued rows.
+async fn finish(
+    tx: &mut AnyConnection,
+    w: &mut PendingWrites,
+    req: &Request,
+) -> Result<(), EngineError> {
+    Ok(w.finish(tx, req).await?)
 }
 
 fn meta(req: &Request, reason: &str, actor: &Actor) -> TransferMeta {
@@ -128,6 +142,7 @@ fn payee(req: &Request) -> Result<MemberId, EngineError> {
 
 async fn apply_effects(
     tx: &mut AnyConnection,
+    w: &mut PendingWrites,
     prev: &Request,
     next: &Request,
     effects: &[Effect],
@@ -221,7 +236,7 @@ async fn apply_effects(
                     Recipient::Admins => store::active_admins(tx).await?,
                 };
                 for member in recipients {
-                    store::notify(tx, member, next, text, now).await?;
+                    w.notify(member, next, text, now);
                 }
             }
             Effect::OpenDispute { raised_by, reason } => {
@@ -252,8 +267,10 @@ pub async fn act(
             return Err(EngineError::Conflict);
         }
         let now = clock.now();
-        let next = step(&mut tx, &req, event, actor, now).await?;
-        let next = run_automatic(&mut tx, next, now).await?;
+        let mut w = PendingWrites::default();
+        let next = step(&mut tx, &mut w, &req, event, actor, now).await?;
+        let next = run_automatic(&mut tx, &mut w, next, now).await?;
+        finish(&mut tx, &mut w, &next).await?;
         tx.commit().await?;
         Ok(next)
     })
@@ -311,20 +328,25 @@ async fn submit_once(
             .unwrap_or(0),
     };
     let (req, _) = create(&new, rules, now);
+    // The row exists from the start (the hold refers to it); it is written once more at the end.
     store::insert(&mut tx, &req).await?;
+    let inserted_version = req.version;
     let submit = Event::Submit {
         request: new,
         rules: rules.clone(),
     };
-    store::append_event(&mut tx, None, &req, &submit, &Actor::Member(requester), now).await?;
-    let req = run_automatic(&mut tx, req, now).await?; // → VALIDATING
+    let mut w = PendingWrites::default();
+    w.inserted(inserted_version);
+    w.event(None, &req, &submit, &Actor::Member(requester), now)?;
+    let req = run_automatic(&mut tx, &mut w, req, now).await?; // → VALIDATING
     let facts = store::validation_facts(&mut tx, &req, service.as_ref()).await?;
     let checked = match validate(&req, &facts, rules) {
         Ok(()) => Event::ChecksPassed,
         Err(reason) => Event::ChecksFailed { reason },
     };
-    let req = step(&mut tx, &req, &checked, &Actor::System, now).await?;
-    let req = run_automatic(&mut tx, req, now).await?;
+    let req = step(&mut tx, &mut w, &req, &checked, &Actor::System, now).await?;
+    let req = run_automatic(&mut tx, &mut w, req, now).await?;
+    finish(&mut tx, &mut w, &req).await?;
     tx.commit().await?;
     Ok(req)
 }
@@ -337,6 +359,44 @@ pub async fn fire_deadline(
     due: Timestamp,
 ) -> Result<Request, EngineError> {
     act(db, clock, id, None, &Event::Deadline { due }, &Actor::Timer).await
+}
+
+/// Fires a batch of due deadlines in ONE transaction (the sweeper's fast path): one commit
+/// for many firings. A deadline that no longer applies (the request moved on: a refusal or
+/// a version conflict, both found before anything is written) is reported and skipped;
+/// any other failure rolls the whole batch back and is returned, and the caller fires
+/// that batch one deadline at a time to find the culprit.
+pub async fn fire_deadlines(
+    db: &Db,
+    clock: &Clock,
+    due: &[(RequestId, Timestamp)],
+) -> Result<Vec<(RequestId, Result<Request, EngineError>)>, EngineError> {
+    with_retry(|_| async {
+        let mut tx = db.write.begin().await?;
+        let now = clock.now();
+        let mut out = Vec::with_capacity(due.len());
+        for (id, at) in due {
+            let event = Event::Deadline { due: *at };
+            let req = store::load(&mut tx, *id).await?;
+            let mut w = PendingWrites::default();
+            match step(&mut tx, &mut w, &req, &event, &Actor::Timer, now).await {
+                Ok(next) => {
+                    let next = run_automatic(&mut tx, &mut w, next, now).await?;
+                    finish(&mut tx, &mut w, &next).await?;
+                    out.push((*id, Ok(next)));
+                }
+                // Refused by the transition, or a lost race: nothing was written for this one.
+                Err(e @ EngineError::Conflict) => out.push((*id, Err(e))),
+                Err(EngineError::Rejected(r)) if !matches!(r, Rejection::Inconsistent(_)) => {
+                    out.push((*id, Err(EngineError::Rejected(r))))
+                }
+                Err(e) => return Err(e),
+            }
+        }
+        tx.commit().await?;
+        Ok(out)
+    })
+    .await
 }
 
 /// Deactivates a member and, in the same transaction, cancels their non-terminal,
@@ -354,14 +414,17 @@ pub async fn deactivate_member(
         let ids = store::cancellable_for_member(&mut tx, member).await?;
         for id in &ids {
             let req = store::load(&mut tx, *id).await?;
-            step(
+            let mut w = PendingWrites::default();
+            let next = step(
                 &mut tx,
+                &mut w,
                 &req,
                 &Event::MemberDeactivated { member },
                 &Actor::Admin(admin),
                 now,
             )
             .await?;
+            finish(&mut tx, &mut w, &next).await?;
         }
         tx.commit().await?;
         Ok((changed, ids.len()))

@@ -60,23 +60,33 @@ pub async fn apply(
     .bind(now.0)
     .execute(&mut *conn)
     .await?;
-    for (seq, leg) in transfer.legs().iter().enumerate() {
-        let sql = match leg.bucket {
-            Bucket::Available => {
-                "UPDATE ledger_accounts SET available_minutes = available_minutes + $1 \
-                 WHERE id = $2 AND (kind = 'system' OR available_minutes + $1 >= 0)"
-            }
-            Bucket::Held => {
-                "UPDATE ledger_accounts SET held_minutes = held_minutes + $1 \
-                 WHERE id = $2 AND (kind = 'system' OR held_minutes + $1 >= 0)"
+    // One guarded UPDATE per account (a hold moves minutes between one account's two
+    // buckets: one statement), then every entry in one INSERT.
+    let mut per_account: Vec<(String, i64, i64)> = Vec::with_capacity(3);
+    for leg in transfer.legs() {
+        let key = leg.account.key();
+        let i = match per_account.iter().position(|(k, _, _)| *k == key) {
+            Some(i) => i,
+            None => {
+                per_account.push((key, 0, 0));
+                per_account.len() - 1
             }
         };
-        let key = leg.account.key();
-        let r = sqlx::query(sql)
-            .bind(leg.amount.0)
-            .bind(&key)
-            .execute(&mut *conn)
-            .await;
+        match leg.bucket {
+            Bucket::Available => per_account[i].1 += leg.amount.0,
+            Bucket::Held => per_account[i].2 += leg.amount.0,
+        }
+    }
+    for (key, available, held) in &per_account {
+        let r = sqlx::query(
+            "UPDATE ledger_accounts SET available_minutes = available_minutes + $1, held_minutes = held_minutes + $2 \
+             WHERE id = $3 AND (kind = 'system' OR (available_minutes + $1 >= 0 AND held_minutes + $2 >= 0))",
+        )
+        .bind(*available)
+        .bind(*held)
+        .bind(key)
+        .execute(&mut *conn)
+        .await;
         let r = match r.map_err(StoreError::from) {
             Err(e) if e.is_check_violation() => return Err(StoreError::InsufficientHours),
             other => other?,
@@ -84,7 +94,7 @@ pub async fn apply(
         if r.rows_affected() != 1 {
             let exists: i64 =
                 sqlx::query_scalar("SELECT COUNT(*) FROM ledger_accounts WHERE id = $1")
-                    .bind(&key)
+                    .bind(key)
                     .fetch_one(&mut *conn)
                     .await?;
             return Err(if exists == 0 {
@@ -93,17 +103,35 @@ pub async fn apply(
                 StoreError::InsufficientHours
             });
         }
-        sqlx::query(
-            "INSERT INTO ledger_entries (transfer_id, seq, account_id, bucket, amount_minutes) VALUES ($1, $2, $3, $4, $5)",
-        )
-        .bind(&transfer_id)
-        .bind(seq as i64)
-        .bind(&key)
-        .bind(leg.bucket.as_str())
-        .bind(leg.amount.0)
-        .execute(&mut *conn)
-        .await?;
     }
+    let legs = transfer.legs();
+    let values: Vec<String> = (0..legs.len())
+        .map(|i| {
+            let b = i * 5;
+            format!(
+                "(${}, ${}, ${}, ${}, ${})",
+                b + 1,
+                b + 2,
+                b + 3,
+                b + 4,
+                b + 5
+            )
+        })
+        .collect();
+    let sql = format!(
+        "INSERT INTO ledger_entries (transfer_id, seq, account_id, bucket, amount_minutes) VALUES {}",
+        values.join(", ")
+    );
+    let mut insert = sqlx::query(&sql);
+    for (seq, leg) in legs.iter().enumerate() {
+        insert = insert
+            .bind(transfer_id.clone())
+            .bind(seq as i64)
+            .bind(leg.account.key())
+            .bind(leg.bucket.as_str())
+            .bind(leg.amount.0);
+    }
+    insert.execute(&mut *conn).await?;
     Ok(transfer_id)
 }
 

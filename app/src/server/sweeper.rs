@@ -5,10 +5,13 @@
 
 use std::time::Duration;
 
+use super::db::Backend;
 use super::engine::{self, EngineError};
 use super::requests_store;
 use super::{Clock, Db, Live, StoreError};
-use crate::lifecycle::Rejection;
+use crate::domain::ids::RequestId;
+use crate::domain::Timestamp;
+use crate::lifecycle::{Rejection, Request};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct SweepReport {
@@ -25,13 +28,22 @@ pub async fn sweep_once(db: &Db, clock: &Clock, batch: i64) -> Result<SweepRepor
     sweep_once_live(db, clock, batch, None).await
 }
 
-/// [`sweep_once`], telling `live` whose requests moved.
+/// Deadlines fired per transaction: one commit for many firings.
+pub const FIRINGS_PER_TRANSACTION: usize = 100;
+
+/// [`sweep_once`], telling `live` whose requests moved. Each batch of due deadlines is
+/// cut into transactions of [`FIRINGS_PER_TRANSACTION`]; on PostgreSQL up to four run at
+/// once (SQLite has one writer, so there they run one after another).
 pub async fn sweep_once_live(
     db: &Db,
     clock: &Clock,
     batch: i64,
     live: Option<&Live>,
 ) -> Result<SweepReport, StoreError> {
+    let parallel = match db.backend {
+        Backend::Postgres => 4,
+        Backend::Sqlite => 1,
+    };
     let mut report = SweepReport::default();
     loop {
         let due = requests_store::due(&db.read, clock.now(), batch).await?;
@@ -39,29 +51,37 @@ pub async fn sweep_once_live(
             return Ok(report);
         }
         let mut fired_any = false;
-        for (id, deadline) in &due {
-            match engine::fire_deadline(db, clock, *id, *deadline).await {
-                Ok(req) => {
-                    let lag_ms = (clock.now().0 - deadline.0).max(0);
-                    metrics::histogram!("hourbank_timer_lag_seconds")
-                        .record(lag_ms as f64 / 1000.0);
-                    if let Some(live) = live {
-                        live.changed([req.requester].into_iter().chain(req.provider));
+        for wave in due.chunks(FIRINGS_PER_TRANSACTION * parallel) {
+            let results = futures::future::join_all(
+                wave.chunks(FIRINGS_PER_TRANSACTION)
+                    .map(|chunk| fire_chunk(db, clock, chunk)),
+            )
+            .await;
+            for result in results {
+                for (id, outcome) in result {
+                    match outcome {
+                        Ok(req) => {
+                            if let Some(live) = live {
+                                live.changed([req.requester].into_iter().chain(req.provider));
+                            }
+                            report.fired += 1;
+                            fired_any = true;
+                        }
+                        // The request moved on (another process fired it, a member acted, it
+                        // closed): the deadline no longer applies.
+                        Err(EngineError::Conflict) => report.stale += 1,
+                        Err(EngineError::Rejected(r))
+                            if !matches!(r, Rejection::Inconsistent(_)) =>
+                        {
+                            report.stale += 1
+                        }
+                        Err(e) => {
+                            tracing::error!(request = %id, error = %e, "timer transition failed; flagged for an admin");
+                            requests_store::mark_attention(&db.write, id, &e.to_string()).await?;
+                            report.failed += 1;
+                            fired_any = true;
+                        }
                     }
-                    report.fired += 1;
-                    fired_any = true;
-                }
-                // The request moved on (another process fired it, a member acted, it closed):
-                // the deadline no longer applies. Only an inconsistent record is an error.
-                Err(EngineError::Conflict) => report.stale += 1,
-                Err(EngineError::Rejected(r)) if !matches!(r, Rejection::Inconsistent(_)) => {
-                    report.stale += 1
-                }
-                Err(e) => {
-                    tracing::error!(request = %id, error = %e, "timer transition failed; flagged for an admin");
-                    requests_store::mark_attention(&db.write, *id, &e.to_string()).await?;
-                    report.failed += 1;
-                    fired_any = true;
                 }
             }
         }
@@ -71,6 +91,34 @@ pub async fn sweep_once_live(
             return Ok(report);
         }
     }
+}
+
+/// Fires one chunk in one transaction; if that fails, fires its deadlines one by one so
+/// that only the one that really fails is flagged.
+async fn fire_chunk(
+    db: &Db,
+    clock: &Clock,
+    chunk: &[(RequestId, Timestamp)],
+) -> Vec<(RequestId, Result<Request, EngineError>)> {
+    let results = match engine::fire_deadlines(db, clock, chunk).await {
+        Ok(results) => results,
+        Err(e) => {
+            tracing::warn!(error = %e, deadlines = chunk.len(), "batch of timers failed; firing them one by one");
+            let mut one_by_one = Vec::with_capacity(chunk.len());
+            for (id, deadline) in chunk {
+                one_by_one.push((*id, engine::fire_deadline(db, clock, *id, *deadline).await));
+            }
+            one_by_one
+        }
+    };
+    let now = clock.now();
+    for ((_, deadline), (_, outcome)) in chunk.iter().zip(&results) {
+        if outcome.is_ok() {
+            let lag_ms = (now.0 - deadline.0).max(0);
+            metrics::histogram!("hourbank_timer_lag_seconds").record(lag_ms as f64 / 1000.0);
+        }
+    }
+    results
 }
 
 /// Sweeps every `interval` until the process ends.

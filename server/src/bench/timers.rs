@@ -12,7 +12,6 @@ use app::lifecycle::{Rules, Terms};
 use app::server::testing::TestDb;
 use app::server::{engine, ledger_store, members_store, services_store, sweeper, Clock, Db};
 
-const PEOPLE: usize = 50;
 const MINUTES: i64 = 15;
 
 pub struct TimerReport {
@@ -71,10 +70,12 @@ async fn fill(
     workers: usize,
 ) -> Result<(), String> {
     let now = clock.now();
-    let per_requester = n.div_ceil(PEOPLE) as i64;
+    // One open request per (requester, service) pair is allowed: P requesters × P services.
+    let people = ((n as f64).sqrt().ceil() as usize).max(1);
+    let per_requester = n.div_ceil(people) as i64;
     let mut requesters = Vec::new();
     let mut services: Vec<ServiceId> = Vec::new();
-    for i in 0..PEOPLE {
+    for i in 0..people {
         requesters.push(person(&db.db, 2 * i, per_requester * MINUTES, now).await?);
         let provider = person(&db.db, 2 * i + 1, 0, now).await?;
         let fields = ServiceFields::parse("Timer bench", "", "Bench", 24).map_err(|e| e.message)?;
@@ -101,8 +102,8 @@ async fn fill(
             };
             let mut i = w;
             while i < n {
-                let requester = requesters[i % PEOPLE];
-                let service = services[(i / PEOPLE + i + 1) % PEOPLE];
+                let requester = requesters[i % people];
+                let service = services[(i / people + i) % people];
                 let r = engine::submit(&db, &clock, &rules, requester, service, &terms)
                     .await
                     .map_err(|e| format!("submit {i}: {e}"))?;
@@ -129,7 +130,7 @@ pub async fn run(
     let db = TestDb::on(backend, sync).await.map_err(|e| e.to_string())?;
     let clock = Clock::manual(Timestamp(1_800_000_000_000));
     let rules = Rules {
-        max_open_requests: (n / PEOPLE + 1) as i64,
+        max_open_requests: n as i64 + 1,
         ..Rules::default()
     };
     let workers = if backend == "postgres" { 16 } else { 4 };
