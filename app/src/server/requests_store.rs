@@ -563,14 +563,19 @@ pub async fn close_dispute(
 
 // ---- deadlines and attention ----
 
+/// A due deadline: the request, when it fell due, and who pays for it (the sweeper
+/// spreads concurrent batches by payer so they never wait on each other's accounts).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Due {
+    pub id: RequestId,
+    pub deadline: Timestamp,
+    pub requester: MemberId,
+}
+
 /// Requests whose deadline has passed, oldest first, at most `limit`.
-pub async fn due(
-    pool: &AnyPool,
-    now: Timestamp,
-    limit: i64,
-) -> Result<Vec<(RequestId, Timestamp)>, StoreError> {
-    let rows: Vec<(String, i64)> = sqlx::query_as(
-        "SELECT id, deadline_at_ms FROM requests WHERE deadline_at_ms <= $1 AND needs_attention = 0 \
+pub async fn due(pool: &AnyPool, now: Timestamp, limit: i64) -> Result<Vec<Due>, StoreError> {
+    let rows: Vec<(String, i64, String)> = sqlx::query_as(
+        "SELECT id, deadline_at_ms, requester_id FROM requests WHERE deadline_at_ms <= $1 AND needs_attention = 0 \
          ORDER BY deadline_at_ms, id LIMIT $2",
     )
     .bind(now.0)
@@ -578,12 +583,16 @@ pub async fn due(
     .fetch_all(pool)
     .await?;
     rows.into_iter()
-        .map(|(id, d)| {
-            Ok((
-                id.parse()
+        .map(|(id, d, requester)| {
+            Ok(Due {
+                id: id
+                    .parse()
                     .map_err(|_| StoreError::Corrupt(format!("request id {id:?}")))?,
-                Timestamp(d),
-            ))
+                deadline: Timestamp(d),
+                requester: requester
+                    .parse()
+                    .map_err(|_| StoreError::Corrupt(format!("member id {requester:?}")))?,
+            })
         })
         .collect()
 }

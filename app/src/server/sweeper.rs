@@ -10,7 +10,7 @@ use super::engine::{self, EngineError};
 use super::requests_store;
 use super::{Clock, Db, Live, StoreError};
 use crate::domain::ids::RequestId;
-use crate::domain::Timestamp;
+use crate::domain::{MemberId, Timestamp};
 use crate::lifecycle::{Rejection, Request};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -52,10 +52,19 @@ pub async fn sweep_once_live(
         }
         let mut fired_any = false;
         for wave in due.chunks(FIRINGS_PER_TRANSACTION * parallel) {
-            let results = futures::future::join_all(
-                wave.chunks(FIRINGS_PER_TRANSACTION)
-                    .map(|chunk| fire_chunk(db, clock, chunk)),
-            )
+            // Concurrent transactions get disjoint payers, so they never lock the same
+            // ledger accounts in opposite orders (PostgreSQL would abort one as a deadlock).
+            let mut lanes: Vec<Vec<(RequestId, Timestamp)>> = vec![Vec::new(); parallel];
+            for d in wave {
+                lanes[lane(&d.requester, parallel)].push((d.id, d.deadline));
+            }
+            let results = futures::future::join_all(lanes.iter().map(|lane| async move {
+                let mut out = Vec::with_capacity(lane.len());
+                for chunk in lane.chunks(FIRINGS_PER_TRANSACTION) {
+                    out.extend(fire_chunk(db, clock, chunk).await);
+                }
+                out
+            }))
             .await;
             for result in results {
                 for (id, outcome) in result {
@@ -91,6 +100,15 @@ pub async fn sweep_once_live(
             return Ok(report);
         }
     }
+}
+
+/// Which of `lanes` a payer's deadlines go to.
+fn lane(payer: &MemberId, lanes: usize) -> usize {
+    payer
+        .to_string()
+        .bytes()
+        .fold(0usize, |h, b| h.wrapping_mul(31).wrapping_add(b as usize))
+        % lanes.max(1)
 }
 
 /// Fires one chunk in one transaction; if that fails, fires its deadlines one by one so
