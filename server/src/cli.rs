@@ -12,6 +12,10 @@ pub enum Command {
         email: String,
         name: String,
     },
+    /// Write a consistent copy of the SQLite database to a new file, while the server runs.
+    Backup {
+        to: String,
+    },
     /// The load benchmark (see `bench`).
     Bench(crate::bench::BenchArgs),
     Help,
@@ -25,6 +29,8 @@ const USAGE: &str = "usage:
   server [serve] [--demo | --no-demo]      serve HourBank (DATABASE_URL, default sqlite://data/hourbank.db)
   server create-admin --email E [--name N] create an admin account; the password is read from
                                            HOURBANK_ADMIN_PASSWORD (at least 10 characters)
+  server backup --to FILE                  a consistent copy of the SQLite database (DATABASE_URL)
+                                           into a new file, safe while the server runs
 ";
 
 pub fn parse(args: &[String]) -> Result<Command, String> {
@@ -59,6 +65,15 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
                 email,
                 name: name.unwrap_or_else(|| "Admin".to_owned()),
             })
+        }
+        Some("backup") => {
+            it.next();
+            match (it.next(), it.next(), it.next()) {
+                (Some("--to"), Some(to), None) if !to.is_empty() => {
+                    Ok(Command::Backup { to: to.to_owned() })
+                }
+                _ => Err(format!("backup needs --to FILE\n{}", usage())),
+            }
         }
         Some("bench") => {
             it.next();
@@ -99,5 +114,11 @@ mod tests {
         assert!(p(&["launch"]).is_err());
         assert!(matches!(p(&["bench", "--smoke"]), Ok(Command::Bench(b)) if b.users == 4));
         assert!(p(&["bench", "--users", "none"]).is_err());
+        assert_eq!(
+            p(&["backup", "--to", "b.db"]),
+            Ok(Command::Backup { to: "b.db".into() })
+        );
+        assert!(p(&["backup"]).is_err());
+        assert!(p(&["backup", "--to", "a", "b"]).is_err());
     }
 }

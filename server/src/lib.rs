@@ -5,6 +5,7 @@ pub mod bench;
 pub mod cli;
 pub mod observability;
 pub mod routes;
+pub mod security;
 pub mod startup;
 
 pub use startup::{build_router, build_state, StartError};

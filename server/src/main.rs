@@ -73,6 +73,16 @@ async fn run(command: Command) -> Result<(), String> {
             Ok(())
         }
         Command::Serve { demo } => serve(config, leptos_options, demo).await,
+        Command::Backup { to } => {
+            let db = app::server::Db::connect(&config.database_url)
+                .await
+                .map_err(|e| e.to_string())?;
+            let result = app::server::backup::backup_sqlite(&db, std::path::Path::new(&to)).await;
+            db.close().await;
+            let bytes = result.map_err(|e| e.to_string())?;
+            println!("backed up {bytes} bytes to {to}");
+            Ok(())
+        }
         Command::Bench(_) => Ok(()), // handled above, before the server's own configuration
     }
 }

@@ -85,6 +85,13 @@ pub fn build_router(state: AppState) -> Router {
             state.clone(),
             resolve_session,
         ))
+        .layer(axum::middleware::from_fn(
+            crate::security::refuse_cross_site,
+        ))
+        .layer(tower_http::limit::RequestBodyLimitLayer::new(
+            crate::security::MAX_BODY_BYTES,
+        ))
+        .layer(axum::middleware::from_fn(crate::security::security_headers))
         .layer(tower_http::request_id::PropagateRequestIdLayer::x_request_id())
         .layer(tower_http::request_id::SetRequestIdLayer::x_request_id(
             tower_http::request_id::MakeRequestUuid,

@@ -60,6 +60,8 @@ pub enum StoreError {
     HoldNotPending,
     #[error("you have already rated this request")]
     AlreadyRated,
+    #[error("{0}")]
+    Backup(String),
 }
 
 impl StoreError {

@@ -3,6 +3,7 @@
 
 pub mod admin_store;
 pub mod audit;
+pub mod backup;
 pub mod clock;
 pub mod config;
 pub mod context;
