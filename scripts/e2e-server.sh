@@ -12,4 +12,7 @@ export HOURBANK_TEST_MODE=1
 export HOURBANK_ADMIN_EMAIL="admin@e2e.test"
 export HOURBANK_ADMIN_PASSWORD="e2e-admin-password"
 export HOURBANK_STARTING_CREDIT_MINUTES=300
+# The whole suite signs up and logs in from one address, many times a minute.
+export HOURBANK_AUTH_ATTEMPTS_PER_ADDR=100000
+export HOURBANK_AUTH_ATTEMPTS_PER_ACCOUNT=100000
 exec ./target/release/server serve --no-demo

@@ -16,6 +16,9 @@ fn state(t: &TestDb) -> AppState {
             .output_name("hourbank")
             .build(),
         live: app::server::Live::new(),
+        auth_limits: Arc::new(app::server::rate_limit::AuthLimits::per_minute(
+            1_000, 1_000,
+        )),
     }
 }
 

@@ -145,13 +145,16 @@ async fn serve(
     println!("HourBank listening on http://{addr}");
     let router = startup::build_router(state.clone());
     let live = state.live.clone();
-    axum::serve(listener, router.into_make_service())
-        .with_graceful_shutdown(async move {
-            shutdown_signal().await;
-            live.close();
-        })
-        .await
-        .map_err(|e| format!("server error: {e}"))?;
+    axum::serve(
+        listener,
+        router.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(async move {
+        shutdown_signal().await;
+        live.close();
+    })
+    .await
+    .map_err(|e| format!("server error: {e}"))?;
     sweeper.abort();
     state.db.close().await;
     Ok(())

@@ -66,6 +66,20 @@ pub fn is_cross_site(headers: &HeaderMap) -> bool {
     origin_host.is_empty() || !origin_host.eq_ignore_ascii_case(host)
 }
 
+/// Records the TCP peer's address (when the server was started with connect info) for
+/// the login and sign-up rate limits.
+pub async fn client_addr(mut req: Request, next: Next) -> Response {
+    if let Some(axum::extract::ConnectInfo(addr)) = req
+        .extensions()
+        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+        .copied()
+    {
+        req.extensions_mut()
+            .insert(app::server::rate_limit::ClientAddr(addr.ip()));
+    }
+    next.run(req).await
+}
+
 /// Adds the security headers every response carries (unless a handler set its own).
 pub async fn security_headers(req: Request, next: Next) -> Response {
     let mut res = next.run(req).await;

@@ -32,8 +32,13 @@ pub async fn build_state(
     leptos_options: LeptosOptions,
 ) -> Result<AppState, StartError> {
     let db = Db::connect_and_migrate(&config.database_url).await?;
+    let auth_limits = Arc::new(app::server::rate_limit::AuthLimits::per_minute(
+        config.auth_attempts_per_addr,
+        config.auth_attempts_per_account,
+    ));
     Ok(AppState {
         db,
+        auth_limits,
         config: Arc::new(config),
         clock,
         leptos_options,
@@ -88,6 +93,7 @@ pub fn build_router(state: AppState) -> Router {
         .layer(axum::middleware::from_fn(
             crate::security::refuse_cross_site,
         ))
+        .layer(axum::middleware::from_fn(crate::security::client_addr))
         .layer(tower_http::limit::RequestBodyLimitLayer::new(
             crate::security::MAX_BODY_BYTES,
         ))

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::spawn_app;
+use common::{spawn_app, spawn_app_with};
 
 #[tokio::test]
 async fn cross_site_posts_are_refused_and_change_nothing() {
@@ -99,5 +99,50 @@ async fn every_response_carries_the_security_headers() {
             .unwrap_or_default();
         assert!(csp.contains("frame-ancestors 'none'"), "{path}: {csp}");
     }
+    app.cleanup().await;
+}
+
+#[tokio::test]
+async fn logins_and_sign_ups_are_rate_limited_per_account_and_per_address() {
+    let app = spawn_app_with(|c| {
+        c.auth_attempts_per_account = 3;
+        c.auth_attempts_per_addr = 6;
+    })
+    .await;
+    let c = app.client();
+    app.signup(&c, "Ann", "ann@example.org", "a-long-enough-pw")
+        .await
+        .unwrap();
+    // Two wrong guesses use up Ann's account with the sign-up: the next attempt, even
+    // with the right password, waits.
+    for _ in 0..2 {
+        let (status, _) = app
+            .login(&c, "ann@example.org", "wrong-password")
+            .await
+            .unwrap_err();
+        assert_eq!(status, 400);
+    }
+    let (status, err) = app
+        .login(&c, "ann@example.org", "a-long-enough-pw")
+        .await
+        .unwrap_err();
+    assert_eq!((status, err), (429, app::AppError::RateLimited));
+    // Other accounts from the same address go on until the address's budget (6) is spent.
+    app.signup(&c, "Bob", "bob@example.org", "a-long-enough-pw")
+        .await
+        .unwrap();
+    app.login(&c, "bob@example.org", "a-long-enough-pw")
+        .await
+        .unwrap();
+    let (status, _) = app
+        .signup(&c, "Cid", "cid@example.org", "a-long-enough-pw")
+        .await
+        .unwrap_err();
+    assert_eq!(status, 429);
+    assert_eq!(
+        app.member_count().await,
+        2,
+        "the refused sign-up wrote nothing"
+    );
     app.cleanup().await;
 }

@@ -52,6 +52,7 @@ pub async fn signup(display_name: String, email: String, password: String) -> Re
             let state = app_state()?;
             let display_name = DisplayName::parse(&display_name)?;
             let email = Email::parse(&email)?;
+            crate::server::context::count_auth_attempt(&state, email.as_str())?;
             let password = Password::parse_new(&password)?;
             if members_store::email_taken(&state.db.read, &email).await? {
                 return Err(crate::server::StoreError::DuplicateEmail.into());
@@ -99,6 +100,7 @@ pub async fn login(email: String, password: String) -> Result<(), AppError> {
         async move {
             let state = app_state()?;
             let email = Email::parse(&email)?;
+            crate::server::context::count_auth_attempt(&state, email.as_str())?;
             if password.is_empty() {
                 return Err(AppError::invalid("password", "Enter your password."));
             }

@@ -19,6 +19,10 @@ pub struct Config {
     pub rules: Rules,
     /// How often the sweeper looks for due deadlines.
     pub sweep_interval_ms: u64,
+    /// Login + sign-up attempts allowed per minute from one address
+    /// (`HOURBANK_AUTH_ATTEMPTS_PER_ADDR`) and on one account (`HOURBANK_AUTH_ATTEMPTS_PER_ACCOUNT`).
+    pub auth_attempts_per_addr: u32,
+    pub auth_attempts_per_account: u32,
 }
 
 fn env_number(name: &str, min: i64, max: i64) -> Result<Option<i64>, String> {
@@ -90,6 +94,14 @@ impl Config {
             rules: rules_from_env()?,
             sweep_interval_ms: env_number("HOURBANK_SWEEP_INTERVAL_MS", 10, 3_600_000)?
                 .unwrap_or(1_000) as u64,
+            auth_attempts_per_addr: env_number("HOURBANK_AUTH_ATTEMPTS_PER_ADDR", 1, 1_000_000)?
+                .unwrap_or(30) as u32,
+            auth_attempts_per_account: env_number(
+                "HOURBANK_AUTH_ATTEMPTS_PER_ACCOUNT",
+                1,
+                1_000_000,
+            )?
+            .unwrap_or(10) as u32,
         })
     }
 
@@ -103,6 +115,8 @@ impl Config {
             test_mode: true,
             rules: Rules::default(),
             sweep_interval_ms: 1_000,
+            auth_attempts_per_addr: 1_000_000,
+            auth_attempts_per_account: 1_000_000,
         }
     }
 }

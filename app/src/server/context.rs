@@ -24,6 +24,15 @@ pub fn current_actor() -> Option<SessionActor> {
         .and_then(|s| s.0)
 }
 
+/// One login or sign-up attempt on `account`, counted against the client's address and
+/// the account; `RateLimited` when either is out of attempts.
+pub fn count_auth_attempt(state: &AppState, account: &str) -> Result<(), AppError> {
+    let addr = use_context::<Parts>()
+        .and_then(|p| p.extensions.get::<super::rate_limit::ClientAddr>().copied())
+        .map(|a| a.0);
+    state.auth_limits.check(addr, account)
+}
+
 pub fn require_member() -> Result<SessionActor, AppError> {
     current_actor().ok_or(AppError::Unauthenticated)
 }

@@ -15,6 +15,7 @@ pub mod live;
 pub mod members_store;
 pub mod notifications_store;
 pub mod password;
+pub mod rate_limit;
 pub mod requests_store;
 pub mod services_store;
 pub mod sessions;

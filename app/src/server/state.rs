@@ -14,6 +14,8 @@ pub struct AppState {
     pub clock: Clock,
     pub leptos_options: LeptosOptions,
     pub live: Live,
+    /// Login and sign-up attempts per address and per account.
+    pub auth_limits: Arc<super::rate_limit::AuthLimits>,
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -35,18 +35,26 @@ pub async fn spawn_app_with(tweak: impl FnOnce(&mut Config)) -> TestApp {
         .site_root("target/site")
         .site_addr(addr)
         .build();
+    let auth_limits = Arc::new(app::server::rate_limit::AuthLimits::per_minute(
+        config.auth_attempts_per_addr,
+        config.auth_attempts_per_account,
+    ));
     let state = AppState {
         db: testdb.db.clone(),
         config: Arc::new(config),
         clock: Clock::system(),
         leptos_options,
         live: app::server::Live::new(),
+        auth_limits,
     };
     let router = server::build_router(state.clone());
     let server = tokio::spawn(async move {
-        axum::serve(listener, router.into_make_service())
-            .await
-            .expect("serve");
+        axum::serve(
+            listener,
+            router.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+        )
+        .await
+        .expect("serve");
     });
     TestApp {
         base: format!("http://{addr}"),
