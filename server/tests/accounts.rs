@@ -8,7 +8,7 @@ use app::server::ledger_store;
 use app::AppError;
 use common::spawn_app;
 
-const PW: &str = "a-long-enough-pw";
+use common::PW;
 
 #[tokio::test]
 async fn signup_logs_in_and_header_data_shows_name_and_balance() {

@@ -11,26 +11,10 @@ use app::domain::{MemberId, Minutes};
 use app::lifecycle::machine::allowed_actions;
 use app::lifecycle::{Actor, Event, EventKind, Request, State, Terms};
 use app::server::{engine, requests_store};
-use common::{spawn_app_with, TestApp};
+use common::{spawn_app_with, TestApp, PW};
 
-const PW: &str = "a-long-enough-pw";
-
-const ACTIONS: [EventKind; 14] = [
-    EventKind::Accept,
-    EventKind::Decline,
-    EventKind::Counter,
-    EventKind::Withdraw,
-    EventKind::Cancel,
-    EventKind::MarkStarted,
-    EventKind::ConfirmStart,
-    EventKind::MarkCompleted,
-    EventKind::ConfirmCompletion,
-    EventKind::Dispute,
-    EventKind::Resume,
-    EventKind::PayProvider,
-    EventKind::Refund,
-    EventKind::Split,
-];
+/// Every action a person can ask for on the request page.
+const ACTIONS: [EventKind; 14] = app::lifecycle::machine::PERSON_ACTIONS;
 
 fn is_admin_action(k: EventKind) -> bool {
     matches!(
@@ -54,20 +38,6 @@ struct People {
     stranger: (reqwest::Client, MemberId),
     admin: (reqwest::Client, MemberId),
     anonymous: reqwest::Client,
-}
-
-async fn signed_up(app: &TestApp, name: &str) -> (reqwest::Client, MemberId) {
-    let c = app.client();
-    app.signup(
-        &c,
-        name,
-        &format!("{}@example.org", name.to_lowercase()),
-        PW,
-    )
-    .await
-    .unwrap();
-    let id = app.me(&c).await.unwrap().id;
-    (c, id)
 }
 
 /// The paths to each state, as (actor, event) steps from AWAITING_RESPONSE.
@@ -285,9 +255,9 @@ async fn exactly_the_allowed_actions_succeed_for_each_person_in_each_state() {
     let admin = app.client();
     app.login(&admin, "admin@example.org", PW).await.unwrap();
     let admin_id = app.me(&admin).await.unwrap().id;
-    let requester = signed_up(&app, "Rita").await;
-    let provider = signed_up(&app, "Paul").await;
-    let stranger = signed_up(&app, "Sam").await;
+    let requester = app.signed_up("Rita").await;
+    let provider = app.signed_up("Paul").await;
+    let stranger = app.signed_up("Sam").await;
     let p = People {
         requester,
         provider,

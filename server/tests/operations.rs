@@ -10,19 +10,10 @@ use app::domain::Minutes;
 use app::lifecycle::State;
 use common::{spawn_app_with, TestApp};
 
-const PW: &str = "a-long-enough-pw";
+use common::PW;
 
 async fn member(app: &TestApp, name: &str) -> reqwest::Client {
-    let c = app.client();
-    app.signup(
-        &c,
-        name,
-        &format!("{}@example.org", name.to_lowercase()),
-        PW,
-    )
-    .await
-    .unwrap();
-    c
+    app.signed_up(name).await.0
 }
 
 #[tokio::test]

@@ -7,22 +7,11 @@ use app::api::requests::{ActionResult, RequestDetail, RequestSummary};
 use app::domain::Minutes;
 use app::lifecycle::{EventKind, State};
 use app::AppError;
-use common::{spawn_app_with, TestApp};
-
-const PW: &str = "a-long-enough-pw";
+use common::{spawn_app_with, TestApp, PW};
 
 async fn member(app: &TestApp, name: &str) -> (reqwest::Client, String) {
-    let c = app.client();
-    app.signup(
-        &c,
-        name,
-        &format!("{}@example.org", name.to_lowercase()),
-        PW,
-    )
-    .await
-    .unwrap();
-    let id = app.me(&c).await.unwrap().id.to_string();
-    (c, id)
+    let (c, id) = app.signed_up(name).await;
+    (c, id.to_string())
 }
 
 async fn offer(app: &TestApp, provider: &reqwest::Client) -> String {

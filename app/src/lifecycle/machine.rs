@@ -300,29 +300,31 @@ pub fn guard(req: &Request, action: EventKind, role: ActorKind) -> Result<&'stat
     Ok(row)
 }
 
+/// The actions a person (member or admin) can ask for; the rest are the system's and the timer's.
+pub const PERSON_ACTIONS: [EventKind; 14] = [
+    EventKind::Accept,
+    EventKind::Decline,
+    EventKind::Counter,
+    EventKind::Withdraw,
+    EventKind::Cancel,
+    EventKind::MarkStarted,
+    EventKind::ConfirmStart,
+    EventKind::MarkCompleted,
+    EventKind::ConfirmCompletion,
+    EventKind::Dispute,
+    EventKind::Resume,
+    EventKind::PayProvider,
+    EventKind::Refund,
+    EventKind::Split,
+];
+
 /// The actions a member or admin may take on this request now, with their deadline.
 /// Timer and system steps are not listed.
 pub fn allowed_actions(req: &Request, actor: &Actor) -> Vec<AllowedAction> {
     let Ok(role) = role_of(req, actor) else {
         return Vec::new();
     };
-    const CANDIDATES: [EventKind; 14] = [
-        EventKind::Accept,
-        EventKind::Decline,
-        EventKind::Counter,
-        EventKind::Withdraw,
-        EventKind::Cancel,
-        EventKind::MarkStarted,
-        EventKind::ConfirmStart,
-        EventKind::MarkCompleted,
-        EventKind::ConfirmCompletion,
-        EventKind::Dispute,
-        EventKind::Resume,
-        EventKind::PayProvider,
-        EventKind::Refund,
-        EventKind::Split,
-    ];
-    CANDIDATES
+    PERSON_ACTIONS
         .into_iter()
         .filter(|a| guard(req, *a, role).is_ok())
         .map(|action| AllowedAction {

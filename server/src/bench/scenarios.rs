@@ -125,115 +125,76 @@ impl VirtualUser {
             )
             .await?;
         let r = expect(rec, "submit", r, State::AwaitingResponse)?;
+        let admin = &self.admin;
         let r = match scenario {
             Scenario::Decline => {
-                let r = self
-                    .act(rec, "decline", provider, &r, &[("text", "Fully booked")])
-                    .await?;
-                expect(rec, "decline", r, State::Rejected)?
+                let reason = [("text", "Fully booked")];
+                self.step(rec, "decline", provider, &r, &reason, State::Rejected)
+                    .await?
             }
             Scenario::Counter => {
+                let offer = [
+                    ("duration_minutes", "90"),
+                    ("rate", "1"),
+                    ("message", "It takes longer"),
+                ];
                 let r = self
-                    .act(
-                        rec,
-                        "counter",
-                        provider,
-                        &r,
-                        &[
-                            ("duration_minutes", "90"),
-                            ("rate", "1"),
-                            ("message", "It takes longer"),
-                        ],
-                    )
+                    .step(rec, "counter", provider, &r, &offer, State::Negotiating)
                     .await?;
-                let r = expect(rec, "counter", r, State::Negotiating)?;
-                let r = self.act(rec, "accept", requester, &r, &[]).await?;
-                let r = expect(rec, "accept", r, State::Accepted)?;
-                self.work_and_pay(rec, requester, provider, r).await?
+                let r = self
+                    .step(rec, "accept", requester, &r, &[], State::Accepted)
+                    .await?;
+                let r = self.start_work(rec, requester, provider, r).await?;
+                self.complete_and_pay(rec, requester, provider, r).await?
             }
             Scenario::Happy => {
-                let r = self.act(rec, "accept", provider, &r, &[]).await?;
-                let r = expect(rec, "accept", r, State::Accepted)?;
-                let r = self.work_and_pay(rec, requester, provider, r).await?;
+                let r = self
+                    .step(rec, "accept", provider, &r, &[], State::Accepted)
+                    .await?;
+                let r = self.start_work(rec, requester, provider, r).await?;
+                let r = self.complete_and_pay(rec, requester, provider, r).await?;
+                let id = r.id.to_string();
+                let rating = [
+                    ("request_id", id.as_str()),
+                    ("stars", "5"),
+                    ("comment", "Great help"),
+                ];
                 self.http
-                    .timed::<()>(
-                        rec,
-                        "rate",
-                        requester,
-                        "requests/rate",
-                        &[
-                            ("request_id", &r.id.to_string()),
-                            ("stars", "5"),
-                            ("comment", "Great help"),
-                        ],
-                    )
+                    .timed::<()>(rec, "rate", requester, "requests/rate", &rating)
                     .await?;
                 r
             }
             Scenario::Dispute => {
-                let r = self.act(rec, "accept", provider, &r, &[]).await?;
-                let r = expect(rec, "accept", r, State::Accepted)?;
-                let r = self.act(rec, "mark_started", provider, &r, &[]).await?;
-                let r = expect(rec, "mark_started", r, State::PendingStartConfirmation)?;
-                let r = self.act(rec, "confirm_start", requester, &r, &[]).await?;
-                let r = expect(rec, "confirm_start", r, State::InProgress)?;
                 let r = self
-                    .act(
-                        rec,
-                        "dispute",
-                        requester,
-                        &r,
-                        &[("text", "Not what we agreed")],
-                    )
+                    .step(rec, "accept", provider, &r, &[], State::Accepted)
                     .await?;
-                let r = expect(rec, "dispute", r, State::Disputed)?;
+                let r = self.start_work(rec, requester, provider, r).await?;
+                let reason = [("text", "Not what we agreed")];
+                let r = self
+                    .step(rec, "dispute", requester, &r, &reason, State::Disputed)
+                    .await?;
                 match n % 4 {
                     0 => {
-                        let r = self
-                            .act(rec, "refund", &self.admin, &r, &[("text", "Refunded")])
-                            .await?;
-                        expect(rec, "refund", r, State::Resolved)?
+                        let note = [("text", "Refunded")];
+                        self.step(rec, "refund", admin, &r, &note, State::Resolved)
+                            .await?
                     }
                     1 => {
-                        let r = self
-                            .act(
-                                rec,
-                                "pay_provider",
-                                &self.admin,
-                                &r,
-                                &[("text", "Work done")],
-                            )
-                            .await?;
-                        expect(rec, "pay_provider", r, State::Paid)?
+                        let note = [("text", "Work done")];
+                        self.step(rec, "pay_provider", admin, &r, &note, State::Paid)
+                            .await?
                     }
                     2 => {
-                        let r = self
-                            .act(
-                                rec,
-                                "split",
-                                &self.admin,
-                                &r,
-                                &[("text", "Half done"), ("minutes", "30")],
-                            )
-                            .await?;
-                        expect(rec, "split", r, State::Resolved)?
+                        let split = [("text", "Half done"), ("minutes", "30")];
+                        self.step(rec, "split", admin, &r, &split, State::Resolved)
+                            .await?
                     }
                     _ => {
+                        let note = [("text", "Carry on")];
                         let r = self
-                            .act(rec, "resume", &self.admin, &r, &[("text", "Carry on")])
+                            .step(rec, "resume", admin, &r, &note, State::InProgress)
                             .await?;
-                        let r = expect(rec, "resume", r, State::InProgress)?;
-                        let r = self.act(rec, "mark_completed", provider, &r, &[]).await?;
-                        let r = expect(
-                            rec,
-                            "mark_completed",
-                            r,
-                            State::PendingCompletionConfirmation,
-                        )?;
-                        let r = self
-                            .act(rec, "confirm_completion", requester, &r, &[])
-                            .await?;
-                        expect(rec, "confirm_completion", r, State::Paid)?
+                        self.complete_and_pay(rec, requester, provider, r).await?
                     }
                 }
             }
@@ -252,29 +213,50 @@ impl VirtualUser {
         Ok(())
     }
 
-    /// Accepted → started → confirmed → completed → confirmed → paid.
-    async fn work_and_pay(
+    /// Accepted → started → confirmed (IN_PROGRESS).
+    async fn start_work(
         &self,
         rec: &mut Recorder,
         requester: &Member,
         provider: &Member,
         r: ActionResult,
     ) -> Result<ActionResult, CallError> {
-        let r = self.act(rec, "mark_started", provider, &r, &[]).await?;
-        let r = expect(rec, "mark_started", r, State::PendingStartConfirmation)?;
-        let r = self.act(rec, "confirm_start", requester, &r, &[]).await?;
-        let r = expect(rec, "confirm_start", r, State::InProgress)?;
-        let r = self.act(rec, "mark_completed", provider, &r, &[]).await?;
-        let r = expect(
-            rec,
-            "mark_completed",
-            r,
-            State::PendingCompletionConfirmation,
-        )?;
+        let pending = State::PendingStartConfirmation;
         let r = self
-            .act(rec, "confirm_completion", requester, &r, &[])
+            .step(rec, "mark_started", provider, &r, &[], pending)
             .await?;
-        expect(rec, "confirm_completion", r, State::Paid)
+        self.step(rec, "confirm_start", requester, &r, &[], State::InProgress)
+            .await
+    }
+
+    /// In progress → completed → confirmed → paid.
+    async fn complete_and_pay(
+        &self,
+        rec: &mut Recorder,
+        requester: &Member,
+        provider: &Member,
+        r: ActionResult,
+    ) -> Result<ActionResult, CallError> {
+        let pending = State::PendingCompletionConfirmation;
+        let r = self
+            .step(rec, "mark_completed", provider, &r, &[], pending)
+            .await?;
+        self.step(rec, "confirm_completion", requester, &r, &[], State::Paid)
+            .await
+    }
+
+    /// [`VirtualUser::act`], then the state it must lead to.
+    async fn step(
+        &self,
+        rec: &mut Recorder,
+        action: &'static str,
+        who: &Member,
+        r: &ActionResult,
+        extra: &[(&str, &str)],
+        want: State,
+    ) -> Result<ActionResult, CallError> {
+        let r = self.act(rec, action, who, r, extra).await?;
+        expect(rec, action, r, want)
     }
 
     /// One button on the request page: `/api/requests/act` with the action and the version.

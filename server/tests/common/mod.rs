@@ -11,6 +11,9 @@ use app::AppError;
 use leptos::config::LeptosOptions;
 use serde::de::DeserializeOwned;
 
+/// The password every test member gets.
+pub const PW: &str = "a-long-enough-pw";
+
 pub struct TestApp {
     pub base: String,
     pub state: AppState,
@@ -119,6 +122,22 @@ impl TestApp {
             ],
         )
         .await
+    }
+
+    /// A new member `name` (e-mail `name@example.org`, password [`PW`]), signed in on
+    /// their own client, and their id.
+    pub async fn signed_up(&self, name: &str) -> (reqwest::Client, app::domain::MemberId) {
+        let c = self.client();
+        self.signup(
+            &c,
+            name,
+            &format!("{}@example.org", name.to_lowercase()),
+            PW,
+        )
+        .await
+        .unwrap_or_else(|(s, e)| panic!("sign-up of {name}: {s} {e}"));
+        let id = self.me(&c).await.expect("signed in").id;
+        (c, id)
     }
 
     pub async fn login(
