@@ -47,6 +47,9 @@ async fn run(command: Command) -> Result<(), String> {
         return server::bench::run(args).await;
     }
     let config = Config::from_env()?;
+    if let Command::Backup { to } = &command {
+        return backup(&config, to).await;
+    }
     let leptos_options = leptos::config::get_configuration(None)
         .map_err(|e| format!("Leptos configuration: {e}"))?
         .leptos_options;
@@ -73,18 +76,21 @@ async fn run(command: Command) -> Result<(), String> {
             Ok(())
         }
         Command::Serve { demo } => serve(config, leptos_options, demo).await,
-        Command::Backup { to } => {
-            let db = app::server::Db::connect(&config.database_url)
-                .await
-                .map_err(|e| e.to_string())?;
-            let result = app::server::backup::backup_sqlite(&db, std::path::Path::new(&to)).await;
-            db.close().await;
-            let bytes = result.map_err(|e| e.to_string())?;
-            println!("backed up {bytes} bytes to {to}");
-            Ok(())
-        }
-        Command::Bench(_) => Ok(()), // handled above, before the server's own configuration
+        // Handled above, before the Leptos configuration they do not need.
+        Command::Bench(_) | Command::Backup { .. } => Ok(()),
     }
+}
+
+/// `server backup --to FILE`: a consistent copy of the SQLite database.
+async fn backup(config: &Config, to: &str) -> Result<(), String> {
+    let db = app::server::Db::connect(&config.database_url)
+        .await
+        .map_err(|e| e.to_string())?;
+    let result = app::server::backup::backup_sqlite(&db, std::path::Path::new(to)).await;
+    db.close().await;
+    let bytes = result.map_err(|e| e.to_string())?;
+    println!("backed up {bytes} bytes to {to}");
+    Ok(())
 }
 
 async fn serve(

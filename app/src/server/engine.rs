@@ -118,15 +118,6 @@ async fn run_automatic(
     Ok(req)
 }
 
-/// Writes the request's final row and the queued rows.
-async fn finish(
-    tx: &mut AnyConnection,
-    w: &mut PendingWrites,
-    req: &Request,
-) -> Result<(), EngineError> {
-    Ok(w.finish(tx, req).await?)
-}
-
 fn meta(req: &Request, reason: &str, actor: &Actor) -> TransferMeta {
     TransferMeta {
         reason: reason.to_owned(),
@@ -270,7 +261,7 @@ pub async fn act(
         let mut w = PendingWrites::default();
         let next = step(&mut tx, &mut w, &req, event, actor, now).await?;
         let next = run_automatic(&mut tx, &mut w, next, now).await?;
-        finish(&mut tx, &mut w, &next).await?;
+        w.finish(&mut tx, &next).await?;
         tx.commit().await?;
         Ok(next)
     })
@@ -346,7 +337,7 @@ async fn submit_once(
     };
     let req = step(&mut tx, &mut w, &req, &checked, &Actor::System, now).await?;
     let req = run_automatic(&mut tx, &mut w, req, now).await?;
-    finish(&mut tx, &mut w, &req).await?;
+    w.finish(&mut tx, &req).await?;
     tx.commit().await?;
     Ok(req)
 }
@@ -382,7 +373,7 @@ pub async fn fire_deadlines(
             match step(&mut tx, &mut w, &req, &event, &Actor::Timer, now).await {
                 Ok(next) => {
                     let next = run_automatic(&mut tx, &mut w, next, now).await?;
-                    finish(&mut tx, &mut w, &next).await?;
+                    w.finish(&mut tx, &next).await?;
                     out.push((*id, Ok(next)));
                 }
                 // Refused by the transition, or a lost race: nothing was written for this one.
@@ -424,7 +415,7 @@ pub async fn deactivate_member(
                 now,
             )
             .await?;
-            finish(&mut tx, &mut w, &next).await?;
+            w.finish(&mut tx, &next).await?;
         }
         tx.commit().await?;
         Ok((changed, ids.len()))

@@ -149,15 +149,10 @@ impl Http {
         endpoint: &str,
         form: &[(&str, &str)],
     ) -> Result<T, CallError> {
-        let started = Instant::now();
-        let r = self.call(who, endpoint, form).await;
-        match &r {
-            Ok(_) => rec.ok(action, started.elapsed()),
-            Err(e) => rec.error(action, e.kind()),
-        }
-        r
+        recorded(rec, action, self.call(who, endpoint, form)).await
     }
 
+    /// [`Http::page`], timed and recorded under `action`.
     pub async fn timed_page(
         &self,
         rec: &mut Recorder,
@@ -165,14 +160,23 @@ impl Http {
         who: &Member,
         path: &str,
     ) -> Result<usize, CallError> {
-        let started = Instant::now();
-        let r = self.page(who, path).await;
-        match &r {
-            Ok(_) => rec.ok(action, started.elapsed()),
-            Err(e) => rec.error(action, e.kind()),
-        }
-        r
+        recorded(rec, action, self.page(who, path)).await
     }
+}
+
+/// Times `call` and records its latency, or its failure, under `action`.
+async fn recorded<T>(
+    rec: &mut Recorder,
+    action: &'static str,
+    call: impl std::future::Future<Output = Result<T, CallError>>,
+) -> Result<T, CallError> {
+    let started = Instant::now();
+    let r = call.await;
+    match &r {
+        Ok(_) => rec.ok(action, started.elapsed()),
+        Err(e) => rec.error(action, e.kind()),
+    }
+    r
 }
 
 fn transport(e: reqwest::Error) -> CallError {
