@@ -2,8 +2,21 @@
 # README command (b): set up what is missing, then run every test —
 #   1. Rust tests on SQLite, 2. the same on the local PostgreSQL (each test makes and
 #   drops its own database), 3. the Playwright suite in Chromium against a release build.
+# --long: the same with longer randomized runs (10,000 proptest cases per property, a
+#   20,000-action lifecycle simulation per seed), then the full crash and two-server runs
+#   of scripts/crash-test.sh (20 kills each) on the release build. About 10 minutes more.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+long=0
+case "${1:-}" in
+  --long) long=1 ;;
+  "") ;;
+  *) echo "usage: scripts/test.sh [--long]" >&2; exit 2 ;;
+esac
+if [ "$long" = 1 ]; then
+  export PROPTEST_CASES="${PROPTEST_CASES:-10000}"
+  export HOURBANK_SIM_ACTIONS="${HOURBANK_SIM_ACTIONS:-20000}"
+fi
 scripts/setup.sh --test
 . scripts/env.sh
 
@@ -32,6 +45,11 @@ cargo leptos build --release
 
 step "Playwright in Chromium"
 (cd end2end && npx playwright test)
+
+if [ "$long" = 1 ]; then
+  step "crash tests, 20 kills each (scripts/crash-test.sh)"
+  SKIP_BUILD=1 scripts/crash-test.sh
+fi
 
 echo
 echo "all tests passed in $(( $(date +%s) - start )) s"

@@ -33,6 +33,8 @@ use pages::{
 
 /// The HTML document the server renders around the app.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    server::csp::set_page_policy();
     view! {
         <!DOCTYPE html>
         <html lang="en">

@@ -18,11 +18,17 @@ pub enum Command {
     },
     /// The load benchmark (see `bench`).
     Bench(crate::bench::BenchArgs),
+    /// The crash test (see `bench::crash`).
+    CrashTest(crate::bench::crash::CrashArgs),
     Help,
 }
 
 pub fn usage() -> String {
-    format!("{USAGE}{}", crate::bench::USAGE)
+    format!(
+        "{USAGE}{}\n{}",
+        crate::bench::USAGE,
+        crate::bench::crash::USAGE
+    )
 }
 
 const USAGE: &str = "usage:
@@ -79,6 +85,12 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
             it.next();
             crate::bench::BenchArgs::parse(it)
                 .map(Command::Bench)
+                .map_err(|e| format!("{e}\n{}", usage()))
+        }
+        Some("crash-test") => {
+            it.next();
+            crate::bench::crash::CrashArgs::parse(it)
+                .map(Command::CrashTest)
                 .map_err(|e| format!("{e}\n{}", usage()))
         }
         Some("-h") | Some("--help") | Some("help") => Ok(Command::Help),

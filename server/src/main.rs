@@ -46,6 +46,9 @@ async fn run(command: Command) -> Result<(), String> {
     if let Command::Bench(args) = command {
         return server::bench::run(args).await;
     }
+    if let Command::CrashTest(args) = command {
+        return server::bench::crash::run(args).await;
+    }
     let config = Config::from_env()?;
     if let Command::Backup { to } = &command {
         return backup(&config, to).await;
@@ -77,7 +80,7 @@ async fn run(command: Command) -> Result<(), String> {
         }
         Command::Serve { demo } => serve(config, leptos_options, demo).await,
         // Handled above, before the Leptos configuration they do not need.
-        Command::Bench(_) | Command::Backup { .. } => Ok(()),
+        Command::Bench(_) | Command::CrashTest(_) | Command::Backup { .. } => Ok(()),
     }
 }
 
@@ -100,7 +103,9 @@ async fn serve(
 ) -> Result<(), String> {
     let addr = leptos_options.site_addr;
     let test_mode = config.test_mode;
-    let state = startup::build_state(config, Clock::system(), leptos_options)
+    let clock = Clock::system();
+    clock.advance_ms(config.test_clock_offset_ms);
+    let state = startup::build_state(config, clock, leptos_options)
         .await
         .map_err(|e| e.to_string())?;
     if let (Ok(email), Ok(pw)) = (

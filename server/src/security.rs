@@ -15,10 +15,11 @@ use axum::response::{IntoResponse, Response};
 /// The largest request body the server reads (every form in the app is far smaller).
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
 
-/// The part of the CSP that cannot break the WASM app: no framing, no plugins, forms and
-/// `<base>` only to this site.
+/// The CSP of every response that is not a page (JSON, files, errors): it may load
+/// nothing and be framed by no one. Pages set their own, with a script nonce
+/// (`app::server::csp`), and this one is not added over it.
 pub const CONTENT_SECURITY_POLICY: &str =
-    "frame-ancestors 'none'; object-src 'none'; base-uri 'self'; form-action 'self'";
+    "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 /// Refuses state-changing requests from other sites.
 pub async fn refuse_cross_site(req: Request, next: Next) -> Response {

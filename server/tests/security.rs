@@ -103,6 +103,53 @@ async fn every_response_carries_the_security_headers() {
 }
 
 #[tokio::test]
+async fn pages_allow_only_their_own_nonced_scripts_and_other_responses_load_nothing() {
+    let app = spawn_app().await;
+    let mut nonces = Vec::new();
+    for path in ["/", "/login", "/no-such-page"] {
+        let res = app.client().get(app.url(path)).send().await.expect("send");
+        let csp = res
+            .headers()
+            .get("content-security-policy")
+            .map(|v| v.to_str().unwrap().to_owned())
+            .unwrap_or_default();
+        let body = res.text().await.unwrap();
+        let nonce = csp
+            .split("'nonce-")
+            .nth(1)
+            .and_then(|rest| rest.split('\'').next())
+            .unwrap_or_else(|| panic!("{path}: no script nonce in {csp}"))
+            .to_owned();
+        assert!(nonce.len() >= 16, "{path}: nonce too short: {nonce}");
+        assert!(
+            !csp.contains("unsafe-inline") && !csp.contains("'unsafe-eval'"),
+            "{csp}"
+        );
+        // Every inline script the page carries has the nonce; no other script would run.
+        let scripts = body.matches("<script").count();
+        let nonced = body.matches(&format!("nonce=\"{nonce}\"")).count();
+        assert!(scripts > 0, "{path}: no scripts at all");
+        assert!(
+            nonced >= scripts,
+            "{path}: {scripts} scripts, {nonced} with the nonce"
+        );
+        nonces.push(nonce);
+    }
+    nonces.sort();
+    nonces.dedup();
+    assert_eq!(nonces.len(), 3, "each response needs its own nonce");
+    let res = app
+        .client()
+        .get(app.url("/healthz"))
+        .send()
+        .await
+        .expect("send");
+    let csp = res.headers()["content-security-policy"].to_str().unwrap();
+    assert!(csp.starts_with("default-src 'none'"), "{csp}");
+    app.cleanup().await;
+}
+
+#[tokio::test]
 async fn logins_and_sign_ups_are_rate_limited_per_account_and_per_address() {
     let app = spawn_app_with(|c| {
         c.auth_attempts_per_account = 3;

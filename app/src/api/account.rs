@@ -110,17 +110,18 @@ pub async fn mark_notifications_read(id: String) -> Result<u64, AppError> {
             let actor = require_member()?;
             let state = app_state()?;
             let id = id.trim();
-            if id.len() > 64 {
-                return Err(AppError::invalid(
-                    "id",
-                    "That notification id is malformed.",
-                ));
-            }
-            let which = if id.is_empty() { None } else { Some(id) };
+            // Notification ids are UUIDs: anything else is refused before the database.
+            let which = if id.is_empty() {
+                None
+            } else {
+                let id = uuid::Uuid::parse_str(id)
+                    .map_err(|_| AppError::invalid("id", "That notification id is malformed."))?;
+                Some(id.to_string())
+            };
             Ok(notifications_store::mark_read(
                 &state.db.write,
                 actor.member_id,
-                which,
+                which.as_deref(),
                 state.clock.now(),
             )
             .await?)

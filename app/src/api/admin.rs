@@ -8,6 +8,21 @@ use crate::AppError;
 
 /// Upper bound on one page of the member list.
 pub const MEMBER_LIST_LIMIT: i64 = 200;
+/// Longest reason an admin may give for an adjustment of hours.
+pub const ADJUST_REASON_MAX_CHARS: usize = 500;
+
+/// The trimmed reason for an adjustment of hours: required, at most
+/// [`ADJUST_REASON_MAX_CHARS`] characters.
+pub fn adjustment_reason(raw: &str) -> Result<String, AppError> {
+    let reason = raw.trim();
+    if reason.is_empty() || reason.chars().count() > ADJUST_REASON_MAX_CHARS {
+        return Err(AppError::invalid(
+            "reason",
+            format!("Give a reason of 1 to {ADJUST_REASON_MAX_CHARS} characters."),
+        ));
+    }
+    Ok(reason.to_owned())
+}
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MemberSummary {
@@ -28,12 +43,7 @@ pub async fn admin_list_members(search: String) -> Result<Vec<MemberSummary>, Ap
     respond(
         async move {
             require_admin()?;
-            if search.chars().count() > 100 {
-                return Err(AppError::invalid(
-                    "search",
-                    "Search for at most 100 characters.",
-                ));
-            }
+            crate::api::services::check_search("search", &search)?;
             let state = app_state()?;
             Ok(members_store::list(&state.db.read, &search, MEMBER_LIST_LIMIT).await?)
         }
@@ -88,13 +98,7 @@ pub async fn admin_adjust_hours(
             let member: MemberId = member_id
                 .parse()
                 .map_err(|_| AppError::invalid("member_id", "That member id is malformed."))?;
-            let reason = reason.trim().to_owned();
-            if reason.is_empty() || reason.chars().count() > 500 {
-                return Err(AppError::invalid(
-                    "reason",
-                    "Give a reason of 1 to 500 characters.",
-                ));
-            }
+            let reason = adjustment_reason(&reason)?;
             if minutes == 0 || minutes.abs() > MAX_LEG_MINUTES {
                 return Err(AppError::invalid(
                     "minutes",
@@ -189,4 +193,20 @@ pub async fn admin_member(member_id: String) -> Result<AdminMemberView, AppError
         }
         .await,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn adjustment_reason_is_required_and_limited() {
+        assert_eq!(adjustment_reason("  gift  ").as_deref(), Ok("gift"));
+        assert!(adjustment_reason("   ").is_err());
+        let at = "é".repeat(ADJUST_REASON_MAX_CHARS);
+        assert_eq!(adjustment_reason(&at).as_deref(), Ok(at.as_str()));
+        let err = adjustment_reason(&"é".repeat(ADJUST_REASON_MAX_CHARS + 1)).unwrap_err();
+        assert_eq!(err.field(), Some("reason"));
+        assert_eq!(err.status_code(), 400);
+    }
 }

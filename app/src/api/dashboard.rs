@@ -271,14 +271,11 @@ pub async fn admin_retry_timer(request_id: String) -> Result<(), AppError> {
     respond(
         async move {
             require_admin()?;
-            if request_id.len() > 64 {
-                return Err(AppError::invalid(
-                    "request_id",
-                    "That request id is malformed.",
-                ));
-            }
+            let id: crate::domain::RequestId = request_id
+                .parse()
+                .map_err(|_| AppError::invalid("request_id", "That request id is malformed."))?;
             let state = app_state()?;
-            if !admin_store::clear_attention(&state.db.write, &request_id).await? {
+            if !admin_store::clear_attention(&state.db.write, &id.to_string()).await? {
                 return Err(AppError::NotFound(
                     "That request is not waiting for attention.".into(),
                 ));

@@ -6,6 +6,19 @@ use crate::domain::service::ServiceSummary;
 use crate::AppError;
 
 pub const DIRECTORY_LIMIT: i64 = 100;
+/// Longest search text the directory (and the admin member list) accepts.
+pub const SEARCH_MAX_CHARS: usize = 100;
+
+/// Refuses search text longer than [`SEARCH_MAX_CHARS`]; `field` names the form field.
+pub fn check_search(field: &str, search: &str) -> Result<(), AppError> {
+    if search.chars().count() > SEARCH_MAX_CHARS {
+        return Err(AppError::invalid(
+            field,
+            format!("Search text can be at most {SEARCH_MAX_CHARS} characters."),
+        ));
+    }
+    Ok(())
+}
 
 /// Active services matching `search`, newest first. Open to everyone, signed in or not.
 #[server(endpoint = "services")]
@@ -14,9 +27,7 @@ pub async fn list_services(search: String) -> Result<Vec<ServiceSummary>, AppErr
     use crate::server::services_store;
     respond(
         async move {
-            if search.chars().count() > 100 {
-                return Err(AppError::invalid("q", "Search for at most 100 characters."));
-            }
+            check_search("q", &search)?;
             let state = app_state()?;
             Ok(services_store::list_active(&state.db.read, &search, DIRECTORY_LIMIT).await?)
         }
@@ -208,4 +219,18 @@ pub async fn set_service_status(service_id: String, status: String) -> Result<()
         }
         .await,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn search_text_is_limited() {
+        assert!(check_search("q", "").is_ok());
+        assert!(check_search("q", &"é".repeat(SEARCH_MAX_CHARS)).is_ok());
+        let err = check_search("q", &"é".repeat(SEARCH_MAX_CHARS + 1)).unwrap_err();
+        assert_eq!(err.field(), Some("q"));
+        assert_eq!(err.status_code(), 400);
+    }
 }

@@ -919,4 +919,25 @@ mod tests {
             .iter()
             .all(|a| a.until == at.deadline));
     }
+
+    /// Reasons, notes and comments: at most TEXT_MAX_CHARS characters once trimmed.
+    #[test]
+    fn typed_text_is_limited() {
+        let at = "é".repeat(TEXT_MAX_CHARS);
+        assert_eq!(text(&format!(" {at} "), "note", true), Ok(at.clone()));
+        assert_eq!(
+            text(&format!("{at}é"), "reason", false),
+            Err(Rejection::TextTooLong {
+                what: "reason".into(),
+                max: TEXT_MAX_CHARS
+            })
+        );
+        assert_eq!(
+            text("  ", "note", true),
+            Err(Rejection::TextRequired {
+                what: "note".into()
+            })
+        );
+        assert_eq!(text("", "comment", false), Ok(String::new()));
+    }
 }

@@ -96,7 +96,9 @@ mod tests {
         assert_eq!(t(60, 49).check(), Err(TermsError::Rate));
         assert_eq!(t(60, 401).check(), Err(TermsError::Rate));
         let mut long = t(60, 100);
-        long.message = "é".repeat(2001);
+        long.message = "é".repeat(MESSAGE_MAX_CHARS);
+        assert_eq!(long.check(), Ok(()));
+        long.message = "é".repeat(MESSAGE_MAX_CHARS + 1);
         assert_eq!(long.check(), Err(TermsError::MessageTooLong));
         assert_eq!(t(60, 125).rate_label(), "1.25");
     }

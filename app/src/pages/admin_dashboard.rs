@@ -91,7 +91,7 @@ fn DayChart(days: Vec<DayCounts>) -> impl IntoView {
             {bars}
         </svg>
         <p class="legend">
-            {SERIES.iter().map(|(name, color)| view! { <span><span class="swatch" style=format!("background:{color}")></span>{*name}</span> }).collect_view()}
+            {SERIES.iter().map(|(name, color)| view! { <span><svg class="swatch" viewBox="0 0 1 1" aria-hidden="true"><rect width="1" height="1" fill=*color/></svg>{*name}</span> }).collect_view()}
         </p>
     }
 }

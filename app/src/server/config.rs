@@ -23,6 +23,10 @@ pub struct Config {
     /// (`HOURBANK_AUTH_ATTEMPTS_PER_ADDR`) and on one account (`HOURBANK_AUTH_ATTEMPTS_PER_ACCOUNT`).
     pub auth_attempts_per_addr: u32,
     pub auth_attempts_per_account: u32,
+    /// Test mode only: how far ahead of the system time the clock starts
+    /// (`HOURBANK_TEST_CLOCK_OFFSET_MS`), so a restarted test server keeps the time its
+    /// predecessor had been moved to (the crash test).
+    pub test_clock_offset_ms: i64,
 }
 
 fn env_number(name: &str, min: i64, max: i64) -> Result<Option<i64>, String> {
@@ -102,6 +106,16 @@ impl Config {
                 1_000_000,
             )?
             .unwrap_or(10) as u32,
+            test_clock_offset_ms: if test_mode {
+                env_number(
+                    "HOURBANK_TEST_CLOCK_OFFSET_MS",
+                    0,
+                    100 * 365 * 24 * 3_600_000,
+                )?
+                .unwrap_or(0)
+            } else {
+                0
+            },
         })
     }
 
@@ -117,6 +131,7 @@ impl Config {
             sweep_interval_ms: 1_000,
             auth_attempts_per_addr: 1_000_000,
             auth_attempts_per_account: 1_000_000,
+            test_clock_offset_ms: 0,
         }
     }
 }

@@ -7,6 +7,7 @@ pub mod backup;
 pub mod clock;
 pub mod config;
 pub mod context;
+pub mod csp;
 pub mod db;
 pub mod demo;
 pub mod engine;

@@ -2,16 +2,21 @@
 //! the same `/api/<endpoint>` server functions the browser posts to (form-encoded in,
 //! JSON out), and the same server-rendered pages it loads.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use serde::de::DeserializeOwned;
 
 use super::stats::Recorder;
 
-/// One HTTP connection pool shared by every virtual user; each member brings their own cookie.
+/// One HTTP connection pool shared by every virtual user; each member brings their own
+/// cookie. With several servers (the two-server test) calls go to each in turn, so one
+/// request's steps are served by different processes.
 #[derive(Clone)]
 pub struct Http {
-    pub base: String,
+    bases: Arc<[String]>,
+    turn: Arc<AtomicUsize>,
     pub client: reqwest::Client,
 }
 
@@ -45,13 +50,31 @@ impl std::fmt::Display for CallError {
 
 impl Http {
     pub fn new(base: String) -> Result<Http, String> {
+        Http::spread(vec![base])
+    }
+
+    /// A client that sends each call to the next of `bases` in turn.
+    pub fn spread(bases: Vec<String>) -> Result<Http, String> {
+        if bases.is_empty() {
+            return Err("no server to call".into());
+        }
         let client = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
             .pool_max_idle_per_host(512)
             .timeout(Duration::from_secs(60))
             .build()
             .map_err(|e| format!("HTTP client: {e}"))?;
-        Ok(Http { base, client })
+        Ok(Http {
+            bases: bases.into(),
+            turn: Arc::new(AtomicUsize::new(0)),
+            client,
+        })
+    }
+
+    /// The server the next call goes to.
+    fn base(&self) -> &str {
+        let i = self.turn.fetch_add(1, Ordering::Relaxed) % self.bases.len();
+        &self.bases[i]
     }
 
     /// Signs a new member up and keeps the session cookie the server set.
@@ -63,7 +86,7 @@ impl Http {
     ) -> Result<Member, CallError> {
         let res = self
             .client
-            .post(format!("{}/api/signup", self.base))
+            .post(format!("{}/api/signup", self.base()))
             .form(&[
                 ("display_name", name),
                 ("email", email),
@@ -78,7 +101,7 @@ impl Http {
     pub async fn login(&self, email: &str, password: &str) -> Result<Member, CallError> {
         let res = self
             .client
-            .post(format!("{}/api/login", self.base))
+            .post(format!("{}/api/login", self.base()))
             .form(&[("email", email), ("password", password)])
             .send()
             .await
@@ -94,13 +117,13 @@ impl Http {
         form: &[(&str, &str)],
     ) -> Result<T, CallError> {
         let res = self
-            .client
-            .post(format!("{}/api/{endpoint}", self.base))
-            .header(reqwest::header::COOKIE, &who.cookie)
-            .form(form)
-            .send()
-            .await
-            .map_err(transport)?;
+            .send_to_a_live_server(|base| {
+                self.client
+                    .post(format!("{base}/api/{endpoint}"))
+                    .header(reqwest::header::COOKIE, &who.cookie)
+                    .form(form)
+            })
+            .await?;
         let status = res.status().as_u16();
         let body = res.text().await.map_err(transport)?;
         if !(200..300).contains(&status) {
@@ -121,13 +144,13 @@ impl Http {
     /// Loads a server-rendered page as `who`; the body must be a whole HTML document.
     pub async fn page(&self, who: &Member, path: &str) -> Result<usize, CallError> {
         let res = self
-            .client
-            .get(format!("{}{path}", self.base))
-            .header(reqwest::header::COOKIE, &who.cookie)
-            .header(reqwest::header::ACCEPT, "text/html")
-            .send()
-            .await
-            .map_err(transport)?;
+            .send_to_a_live_server(|base| {
+                self.client
+                    .get(format!("{base}{path}"))
+                    .header(reqwest::header::COOKIE, &who.cookie)
+                    .header(reqwest::header::ACCEPT, "text/html")
+            })
+            .await?;
         let status = res.status().as_u16();
         let body = res.text().await.map_err(transport)?;
         // Streaming puts resolved data after the closing tag; the document must be whole.
@@ -138,6 +161,26 @@ impl Http {
             });
         }
         Ok(body.len())
+    }
+
+    /// Sends to the next server; when it refuses the connection (it is down, so the call
+    /// never reached it) tries the others, as a load balancer would. Any other failure is
+    /// the caller's: the call may or may not have happened.
+    async fn send_to_a_live_server(
+        &self,
+        build: impl Fn(&str) -> reqwest::RequestBuilder,
+    ) -> Result<reqwest::Response, CallError> {
+        let mut last = None;
+        for _ in 0..self.bases.len() {
+            match build(self.base()).send().await {
+                Err(e) if e.is_connect() => last = Some(e),
+                other => return other.map_err(transport),
+            }
+        }
+        Err(last.map(transport).unwrap_or_else(|| CallError {
+            status: 0,
+            message: "no server to call".into(),
+        }))
     }
 
     /// [`Http::call`], timed and recorded under `action`.
@@ -174,7 +217,12 @@ async fn recorded<T>(
     let r = call.await;
     match &r {
         Ok(_) => rec.ok(action, started.elapsed()),
-        Err(e) => rec.error(action, e.kind()),
+        Err(e) => {
+            if e.status >= 500 {
+                rec.server_errors += 1;
+            }
+            rec.error(action, e.kind())
+        }
     }
     r
 }

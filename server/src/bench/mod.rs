@@ -7,6 +7,7 @@
 
 pub mod ceiling;
 pub mod client;
+pub mod crash;
 pub mod scenarios;
 pub mod server_process;
 pub mod stats;
@@ -229,8 +230,9 @@ async fn load(
             service_of_b,
             admin: admin.clone(),
             seed: 0x9E37_79B9_7F4A_7C15 ^ (i as u64 + 1),
+            double_click_every: 0,
         };
-        tasks.push(tokio::spawn(vu.run(until)));
+        tasks.push(tokio::spawn(vu.run(until.clone())));
     }
     let mut rec = Recorder::default();
     for t in tasks {
@@ -243,7 +245,10 @@ async fn load(
 }
 
 /// Two members, each offering a service.
-async fn pair(http: &Http, i: usize) -> Result<(Member, String, Member, String), String> {
+pub(crate) async fn pair(
+    http: &Http,
+    i: usize,
+) -> Result<(Member, String, Member, String), String> {
     let mut out = Vec::new();
     for side in ["a", "b"] {
         let email = format!("vu{i}{side}@bench.test");
@@ -252,16 +257,7 @@ async fn pair(http: &Http, i: usize) -> Result<(Member, String, Member, String),
             .await
             .map_err(|e| format!("sign-up of {email}: {e}"))?;
         let service: String = http
-            .call(
-                &m,
-                "services/create",
-                &[
-                    ("title", "Help with anything"),
-                    ("description", "Benchmark service"),
-                    ("category", "Other"),
-                    ("response_window_hours", "24"),
-                ],
-            )
+            .call(&m, "services/create", &scenarios::SERVICE_FORM)
             .await
             .map_err(|e| format!("service of {email}: {e}"))?;
         out.push((m, service));

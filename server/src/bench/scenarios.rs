@@ -7,21 +7,36 @@
 //! happy path, 15 declined, 15 disputed and resolved by an admin (refund, pay provider,
 //! split, or resume and finish — in turn).
 
-use std::time::Instant;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use app::api::requests::ActionResult;
 use app::lifecycle::State;
 
 use super::client::{CallError, Http, Member};
-use super::stats::Recorder;
+use super::stats::{Recorder, Seen};
 
 pub const MINUTES_PER_REQUEST: i64 = 60;
 
-/// When the load phase ends: after a time, or after a number of lifecycles per user.
-#[derive(Clone, Copy, Debug)]
+/// The form every benchmark member's service is created with.
+pub const SERVICE_FORM: [(&str, &str); 4] = [
+    ("title", "Help with anything"),
+    ("description", "Benchmark service"),
+    ("category", "Other"),
+    ("response_window_hours", "24"),
+];
+
+/// How [`expect`] words a submit the validation refused.
+const REFUSED_SUBMIT: &str = "ended in REJECTED instead of AWAITING_RESPONSE";
+
+/// When the load phase ends: after a time, after a number of lifecycles per user, or
+/// when the flag is raised (the crash test stops its load that way).
+#[derive(Clone, Debug)]
 pub enum Until {
     Deadline(Instant),
     Lifecycles(u64),
+    Stopped(Arc<AtomicBool>),
 }
 
 pub struct VirtualUser {
@@ -32,6 +47,9 @@ pub struct VirtualUser {
     pub service_of_b: String,
     pub admin: Member,
     pub seed: u64,
+    /// Every n-th action (by version) is sent twice at once, like a double click or a
+    /// client's retry racing the original: exactly one copy may succeed. 0 = never.
+    pub double_click_every: i64,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -63,7 +81,7 @@ impl Scenario {
 }
 
 /// xorshift64*: enough randomness for a workload mix, with no dependency.
-fn next(seed: &mut u64) -> u64 {
+pub(crate) fn next(seed: &mut u64) -> u64 {
     let mut x = *seed;
     x ^= x >> 12;
     x ^= x << 25;
@@ -79,22 +97,52 @@ impl VirtualUser {
         let mut seed = self.seed.max(1);
         let mut done = 0u64;
         loop {
-            match until {
-                Until::Deadline(t) if Instant::now() >= t => break,
-                Until::Lifecycles(n) if done >= n => break,
+            match &until {
+                Until::Deadline(t) if Instant::now() >= *t => break,
+                Until::Lifecycles(n) if done >= *n => break,
+                Until::Stopped(flag) if flag.load(Ordering::Relaxed) => break,
                 _ => {}
             }
             let scenario = Scenario::pick(next(&mut seed));
             // Take turns: each member requests the other's service every other lifecycle.
             let flip = done % 2 == 1;
-            let outcome = self.lifecycle(&mut rec, scenario, flip, done).await;
-            if outcome.is_ok() {
-                rec.lifecycle(scenario.name());
+            match self.lifecycle(&mut rec, scenario, flip, done).await {
+                Ok(()) => rec.lifecycle(scenario.name()),
+                // No server answered (it is down: the crash test): give it a moment.
+                Err(e) if e.status == 0 => tokio::time::sleep(Duration::from_millis(50)).await,
+                // A lifecycle cut short (the crash test) can leave a request open that no
+                // deadline will close (accepted, in progress), so the service refuses a
+                // second one: the provider offers a new service, as a member would.
+                Err(e) if e.message.starts_with(REFUSED_SUBMIT) => {
+                    let _ = self.new_service(&mut rec, flip).await;
+                }
+                Err(_) => {}
             }
             done += 1;
             self.seed = seed;
         }
         rec
+    }
+
+    /// The provider of one direction offers a new service, which that direction uses from now on.
+    async fn new_service(&mut self, rec: &mut Recorder, flip: bool) -> Result<(), CallError> {
+        let provider = if flip { &self.a } else { &self.b };
+        let id: String = self
+            .http
+            .timed(
+                rec,
+                "new service",
+                provider,
+                "services/create",
+                &SERVICE_FORM,
+            )
+            .await?;
+        if flip {
+            self.service_of_a = id;
+        } else {
+            self.service_of_b = id;
+        }
+        Ok(())
     }
 
     async fn lifecycle(
@@ -124,6 +172,7 @@ impl VirtualUser {
                 ],
             )
             .await?;
+        saw(rec, &r);
         let r = expect(rec, "submit", r, State::AwaitingResponse)?;
         let admin = &self.admin;
         let r = match scenario {
@@ -276,10 +325,60 @@ impl VirtualUser {
             ("action", action),
         ];
         form.extend_from_slice(extra);
-        self.http
-            .timed(rec, action, who, "requests/act", &form)
-            .await
+        let r = if self.double_click_every > 0 && r.version % self.double_click_every == 0 {
+            self.double_click(rec, action, who, &form).await?
+        } else {
+            self.http
+                .timed(rec, action, who, "requests/act", &form)
+                .await?
+        };
+        saw(rec, &r);
+        Ok(r)
     }
+
+    /// The same action twice at once (to two servers when there are two). The version
+    /// check must let exactly one through; the other must be refused as a client error.
+    async fn double_click(
+        &self,
+        rec: &mut Recorder,
+        action: &'static str,
+        who: &Member,
+        form: &[(&str, &str)],
+    ) -> Result<ActionResult, CallError> {
+        let started = Instant::now();
+        let call = || self.http.call::<ActionResult>(who, "requests/act", form);
+        let (x, y) = tokio::join!(call(), call());
+        rec.double_clicks += 1;
+        match (x, y) {
+            (Ok(first), Ok(_)) => {
+                rec.both_copies_succeeded += 1;
+                rec.error(action, "double click: both copies succeeded".into());
+                Ok(first)
+            }
+            (Ok(r), Err(e)) | (Err(e), Ok(r)) => {
+                rec.ok(action, started.elapsed());
+                if e.status >= 500 {
+                    rec.server_errors += 1;
+                    rec.error(action, format!("double click's second copy: {}", e.kind()));
+                }
+                Ok(r)
+            }
+            (Err(e), Err(f)) => {
+                rec.server_errors += u64::from(e.status >= 500) + u64::from(f.status >= 500);
+                rec.error(action, e.kind());
+                Err(e)
+            }
+        }
+    }
+}
+
+/// Notes an answer the client saw succeed.
+fn saw(rec: &mut Recorder, r: &ActionResult) {
+    rec.seen.push(Seen {
+        request_id: r.id.to_string(),
+        version: r.version,
+        state: r.state.as_str(),
+    });
 }
 
 /// The state an action must lead to; anything else is an error of kind "unexpected state".

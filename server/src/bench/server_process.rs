@@ -26,24 +26,58 @@ fn free_port() -> Result<u16, String> {
         .map_err(|e| format!("no free port: {e}"))
 }
 
+/// How to start a server: its database, its port (kept across restarts) and any extra
+/// environment (the crash test's test mode, sweep interval and clock).
+#[derive(Clone, Debug)]
+pub struct Launch {
+    pub database_url: String,
+    pub sqlite_sync: String,
+    pub port: u16,
+    pub env: Vec<(String, String)>,
+}
+
+impl Launch {
+    pub fn new(database_url: &str, sqlite_sync: &str) -> Result<Launch, String> {
+        Ok(Launch {
+            database_url: database_url.to_owned(),
+            sqlite_sync: sqlite_sync.to_owned(),
+            port: free_port()?,
+            env: Vec::new(),
+        })
+    }
+
+    pub fn base(&self) -> String {
+        format!("http://127.0.0.1:{}", self.port)
+    }
+}
+
 impl ServerProcess {
     /// Starts `server serve` on `database_url` and waits until `/readyz` answers.
     pub async fn start(database_url: &str, sqlite_sync: &str) -> Result<ServerProcess, String> {
+        ServerProcess::launch(&Launch::new(database_url, sqlite_sync)?).await
+    }
+
+    /// Starts a server as `launch` says (its log appended to `target/bench/server-PORT.log`)
+    /// and waits until `/readyz` answers.
+    pub async fn launch(launch: &Launch) -> Result<ServerProcess, String> {
         let exe = std::env::current_exe().map_err(|e| format!("cannot find this binary: {e}"))?;
-        let port = free_port()?;
+        let port = launch.port;
         let log_dir = PathBuf::from("target/bench");
         std::fs::create_dir_all(&log_dir).map_err(|e| format!("{}: {e}", log_dir.display()))?;
         let log = log_dir.join(format!("server-{port}.log"));
-        let log_file =
-            std::fs::File::create(&log).map_err(|e| format!("{}: {e}", log.display()))?;
+        let log_file = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&log)
+            .map_err(|e| format!("{}: {e}", log.display()))?;
         let log_err = log_file
             .try_clone()
             .map_err(|e| format!("{}: {e}", log.display()))?;
         let child = Command::new(exe)
             .args(["serve", "--no-demo"])
-            .env("DATABASE_URL", database_url)
+            .env("DATABASE_URL", &launch.database_url)
             .env("LEPTOS_SITE_ADDR", format!("127.0.0.1:{port}"))
-            .env("HOURBANK_SQLITE_SYNCHRONOUS", sqlite_sync)
+            .env("HOURBANK_SQLITE_SYNCHRONOUS", &launch.sqlite_sync)
             .env(
                 "HOURBANK_STARTING_CREDIT_MINUTES",
                 STARTING_CREDIT_MINUTES.to_string(),
@@ -56,13 +90,14 @@ impl ServerProcess {
                 "HOURBANK_LOG",
                 std::env::var("HOURBANK_LOG").unwrap_or_else(|_| "warn".into()),
             )
+            .envs(launch.env.iter().map(|(k, v)| (k, v)))
             .stdout(Stdio::from(log_file))
             .stderr(Stdio::from(log_err))
             .kill_on_drop(true)
             .spawn()
             .map_err(|e| format!("cannot start the server: {e}"))?;
         let mut server = ServerProcess {
-            base: format!("http://127.0.0.1:{port}"),
+            base: launch.base(),
             log,
             child,
         };
@@ -108,6 +143,11 @@ impl ServerProcess {
         let text = std::fs::read_to_string(&self.log).unwrap_or_default();
         let lines: Vec<&str> = text.lines().collect();
         lines[lines.len().saturating_sub(30)..].join("\n")
+    }
+
+    /// `kill -9`: the process ends at once, whatever it was doing.
+    pub async fn kill(mut self) {
+        let _ = self.child.kill().await;
     }
 
     /// Asks the server to shut down (SIGTERM), then kills it if it has not within 10 s.

@@ -11,6 +11,21 @@ pub struct Recorder {
     /// "action: status message" → count.
     pub errors: BTreeMap<String, u64>,
     pub lifecycles: BTreeMap<&'static str, u64>,
+    /// Every lifecycle answer the client saw succeed: the request, the version (history
+    /// sequence number) and the state it reported. The crash test checks each is stored.
+    pub seen: Vec<Seen>,
+    /// Answers with a 5xx status: never acceptable, whatever else happens.
+    pub server_errors: u64,
+    /// Actions sent twice at once, and how many times both copies succeeded (must be 0).
+    pub double_clicks: u64,
+    pub both_copies_succeeded: u64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Seen {
+    pub request_id: String,
+    pub version: i64,
+    pub state: &'static str,
 }
 
 impl Recorder {
@@ -37,6 +52,10 @@ impl Recorder {
         for (k, n) in other.lifecycles {
             *self.lifecycles.entry(k).or_default() += n;
         }
+        self.seen.extend(other.seen);
+        self.server_errors += other.server_errors;
+        self.double_clicks += other.double_clicks;
+        self.both_copies_succeeded += other.both_copies_succeeded;
     }
 
     pub fn error_count(&self) -> u64 {

@@ -1,0 +1,60 @@
+//! A short `server crash-test --smoke` on the backend under test (3 kills, 4 virtual
+//! users), and on PostgreSQL the same with two servers sharing the database, so the
+//! crash test runs in CI and cannot rot. The long runs (20 kills each) are
+//! `scripts/crash-test.sh` and `scripts/test.sh --long`.
+
+use std::process::Command;
+
+fn crash_test(extra: &[&str]) -> String {
+    let backend = app::server::testing::backend_name();
+    let out = Command::new(env!("CARGO_BIN_EXE_server"))
+        .args(["crash-test", "--smoke", "--db", &backend])
+        .args(extra)
+        .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
+        .env("HOURBANK_LOG", "error")
+        .output()
+        .expect("run server crash-test");
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        out.status.success(),
+        "crash test failed ({}):\n{stdout}\n{stderr}",
+        out.status
+    );
+    for line in [
+        "kills: 3 of 3",
+        "restarts too late: 0",
+        "fired twice: 0",
+        "missing from the history: 0",
+        "server errors (5xx): 0",
+        "both copies succeeded: 0",
+        "all invariants hold",
+        "crash test passed",
+    ] {
+        assert!(stdout.contains(line), "no {line:?} in:\n{stdout}");
+    }
+    // The run must have done something worth checking.
+    let checked: u64 = stdout
+        .lines()
+        .find_map(|l| l.strip_prefix("client-seen successes checked: "))
+        .and_then(|l| l.split(';').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0);
+    assert!(checked > 20, "too few successes to check:\n{stdout}");
+    stdout
+}
+
+#[test]
+fn killed_servers_lose_nothing_and_fire_no_deadline_twice() {
+    crash_test(&[]);
+}
+
+#[test]
+fn two_servers_on_one_postgresql_lose_nothing() {
+    if app::server::testing::backend_name() != "postgres" {
+        eprintln!("skipped on SQLite: several servers share one PostgreSQL, never one SQLite file");
+        return;
+    }
+    let out = crash_test(&["--servers", "2"]);
+    assert!(out.contains("2 server(s)"), "{out}");
+}
