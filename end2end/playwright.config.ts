@@ -33,7 +33,8 @@ export default defineConfig({
   // Every lifecycle test runs twice: hydrated, and as plain server-rendered forms.
   projects: [
     { name: "hydrated", use: { javaScriptEnabled: true } },
-    { name: "nojs", use: { javaScriptEnabled: false }, testIgnore: /accounts\.spec\.ts/ },
+    // Not without JavaScript: the CSP test is about scripts; accounts.spec.ts has its own no-JS test.
+    { name: "nojs", use: { javaScriptEnabled: false }, testIgnore: /(accounts|security)\.spec\.ts/ },
   ],
   // The release server on a fresh SQLite database, started by the project's own script.
   webServer: {

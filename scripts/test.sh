@@ -3,7 +3,8 @@
 #   1. Rust tests on SQLite, 2. the same on the local PostgreSQL (each test makes and
 #   drops its own database), 3. the Playwright suite in Chromium against a release build.
 # --long: the same with longer randomized runs (10,000 proptest cases per property, a
-#   20,000-action lifecycle simulation per seed), then the full crash and two-server runs
+#   20,000-action lifecycle simulation per seed, 400 fuzz payloads per server function),
+#   then the full crash and two-server runs
 #   of scripts/crash-test.sh (20 kills each) on the release build. About 10 minutes more.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,6 +17,7 @@ esac
 if [ "$long" = 1 ]; then
   export PROPTEST_CASES="${PROPTEST_CASES:-10000}"
   export HOURBANK_SIM_ACTIONS="${HOURBANK_SIM_ACTIONS:-20000}"
+  export HOURBANK_FUZZ_ROUNDS="${HOURBANK_FUZZ_ROUNDS:-400}"
 fi
 scripts/setup.sh --test
 . scripts/env.sh

@@ -8,6 +8,16 @@
 
 mod common;
 
+/// Payloads per server function: 40 in CI; `HOURBANK_FUZZ_ROUNDS=400` (as
+/// `scripts/test.sh --long` sets) for a longer run, `HOURBANK_FUZZ_SEED` for other payloads.
+fn rounds_per_endpoint() -> u32 {
+    std::env::var("HOURBANK_FUZZ_ROUNDS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .filter(|n| *n > 0)
+        .unwrap_or(40)
+}
+
 use app::domain::Minutes;
 use common::{spawn_app_with, TestApp};
 
@@ -214,10 +224,13 @@ async fn no_payload_gets_a_server_error_and_refusals_change_nothing() {
     let pool = values(&victim_id.to_string(), &submitted.id.to_string(), &service);
     let anonymous = app.client();
 
-    let mut rng = Rng(0x5EED_1234_ABCD_0001);
+    let mut rng = Rng(std::env::var("HOURBANK_FUZZ_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0x5EED_1234_ABCD_0001));
     let (mut tried, mut refused, mut accepted) = (0u32, 0u32, 0u32);
     for endpoint in ENDPOINTS {
-        for round in 0..40 {
+        for round in 0..rounds_per_endpoint() {
             let who = if round % 2 == 0 {
                 &attacker
             } else {

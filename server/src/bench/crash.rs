@@ -31,6 +31,8 @@ use super::stats::{Recorder, Seen};
 const HOUR_MS: i64 = 3_600_000;
 /// One action in this many (by version) is sent twice at once.
 const DOUBLE_CLICK_EVERY: i64 = 4;
+/// One lifecycle in this many is left for its deadline (expiry, or auto-confirmed payment).
+const LEAVE_TO_DEADLINE_EVERY: u64 = 5;
 /// Time the sweeper may take beyond its interval to fire what fell due (it fires up to
 /// 500 per round, a few hundred per second at least).
 const CATCH_UP_GRACE: Duration = Duration::from_secs(2);
@@ -130,6 +132,9 @@ struct Findings {
     late_restarts: usize,
     fired_deadlines: i64,
     fired_twice: i64,
+    /// Requests whose history has a gap or a repeated sequence number, or does not end at
+    /// the stored version.
+    broken_histories: i64,
     seen: usize,
     missing: Vec<Seen>,
     server_errors: u64,
@@ -159,6 +164,7 @@ pub async fn run(args: CrashArgs) -> Result<(), String> {
     let f = result?;
     let ok = f.audit_clean
         && f.fired_twice == 0
+        && f.broken_histories == 0
         && f.missing.is_empty()
         && f.server_errors == 0
         && f.both_copies_succeeded == 0
@@ -267,6 +273,7 @@ async fn drive(args: &CrashArgs, db: &TestDb, fleet: &mut Fleet) -> Result<Findi
             admin: admin.clone(),
             seed: args.seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ (i as u64 + 1),
             double_click_every: DOUBLE_CLICK_EVERY,
+            leave_to_deadline_every: LEAVE_TO_DEADLINE_EVERY,
         });
     }
     println!(
@@ -434,6 +441,16 @@ async fn check_history(db: &TestDb, f: &mut Findings) -> Result<(), String> {
     .fetch_one(&db.db.read)
     .await
     .map_err(e)?;
+    f.broken_histories = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM requests r LEFT JOIN (SELECT request_id, COUNT(*) AS n, \
+         COUNT(DISTINCT seq) AS distinct_n, MIN(seq) AS first, MAX(seq) AS last \
+         FROM request_events GROUP BY request_id) h ON h.request_id = r.id \
+         WHERE h.request_id IS NULL OR h.n <> h.distinct_n OR h.last - h.first + 1 <> h.n \
+         OR h.last <> r.version",
+    )
+    .fetch_one(&db.db.read)
+    .await
+    .map_err(e)?;
     Ok(())
 }
 
@@ -450,8 +467,9 @@ fn report(args: &CrashArgs, f: &Findings) {
         f.late_restarts
     );
     println!(
-        "deadlines fired: {}; fired twice: {}",
-        f.fired_deadlines, f.fired_twice
+        "deadlines fired: {}; fired twice: {}; histories with a gap, a repeated sequence number \
+         or an end other than the stored version: {}",
+        f.fired_deadlines, f.fired_twice, f.broken_histories
     );
     println!(
         "client-seen successes checked: {}; missing from the history: {}",

@@ -231,6 +231,7 @@ async fn load(
             admin: admin.clone(),
             seed: 0x9E37_79B9_7F4A_7C15 ^ (i as u64 + 1),
             double_click_every: 0,
+            leave_to_deadline_every: 0,
         };
         tasks.push(tokio::spawn(vu.run(until.clone())));
     }

@@ -50,6 +50,8 @@ pub struct VirtualUser {
     /// Every n-th action (by version) is sent twice at once, like a double click or a
     /// client's retry racing the original: exactly one copy may succeed. 0 = never.
     pub double_click_every: i64,
+    /// Every n-th lifecycle is left for the sweeper ([`Scenario::LeftToDeadline`]). 0 = never.
+    pub leave_to_deadline_every: u64,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -58,6 +60,10 @@ enum Scenario {
     Counter,
     Decline,
     Dispute,
+    /// The crash test only: the request is left for its deadline — unanswered (it expires
+    /// and refunds) or awaiting the requester's confirmation of completion (auto-confirmed
+    /// and paid).
+    LeftToDeadline,
 }
 
 impl Scenario {
@@ -67,6 +73,7 @@ impl Scenario {
             Scenario::Counter => "counter-offer",
             Scenario::Decline => "declined",
             Scenario::Dispute => "disputed",
+            Scenario::LeftToDeadline => "left to its deadline",
         }
     }
 
@@ -103,7 +110,14 @@ impl VirtualUser {
                 Until::Stopped(flag) if flag.load(Ordering::Relaxed) => break,
                 _ => {}
             }
-            let scenario = Scenario::pick(next(&mut seed));
+            let roll = next(&mut seed);
+            let scenario = if self.leave_to_deadline_every > 0
+                && done % self.leave_to_deadline_every == self.leave_to_deadline_every - 1
+            {
+                Scenario::LeftToDeadline
+            } else {
+                Scenario::pick(roll)
+            };
             // Take turns: each member requests the other's service every other lifecycle.
             let flip = done % 2 == 1;
             match self.lifecycle(&mut rec, scenario, flip, done).await {
@@ -176,6 +190,17 @@ impl VirtualUser {
         let r = expect(rec, "submit", r, State::AwaitingResponse)?;
         let admin = &self.admin;
         let r = match scenario {
+            Scenario::LeftToDeadline if n % 2 == 0 => return Ok(()),
+            Scenario::LeftToDeadline => {
+                let r = self
+                    .step(rec, "accept", provider, &r, &[], State::Accepted)
+                    .await?;
+                let r = self.start_work(rec, requester, provider, r).await?;
+                let pending = State::PendingCompletionConfirmation;
+                self.step(rec, "mark_completed", provider, &r, &[], pending)
+                    .await?;
+                return Ok(());
+            }
             Scenario::Decline => {
                 let reason = [("text", "Fully booked")];
                 self.step(rec, "decline", provider, &r, &reason, State::Rejected)
@@ -414,6 +439,7 @@ mod tests {
                 Scenario::Counter => 1,
                 Scenario::Decline => 2,
                 Scenario::Dispute => 3,
+                Scenario::LeftToDeadline => unreachable!("never picked at random"),
             };
             counts[i] += 1;
         }
