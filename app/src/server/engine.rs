@@ -10,6 +10,7 @@ use std::time::Duration;
 
 use sqlx::AnyConnection;
 
+use super::db::Backend;
 use super::ledger_store::{self, TransferMeta};
 use super::requests_store::{self as store, PendingWrites};
 use super::{members_store, Clock, Db, StoreError};
@@ -364,9 +365,21 @@ pub async fn fire_deadlines(
 ) -> Result<Vec<(RequestId, Result<Request, EngineError>)>, EngineError> {
     with_retry(|_| async {
         let mut tx = db.write.begin().await?;
+        let locked = match db.backend {
+            Backend::Postgres => {
+                let ids: Vec<RequestId> = due.iter().map(|(id, _)| *id).collect();
+                Some(store::lock_batch(&mut tx, &ids).await?)
+            }
+            Backend::Sqlite => None,
+        };
         let now = clock.now();
         let mut out = Vec::with_capacity(due.len());
         for (id, at) in due {
+            if locked.as_ref().is_some_and(|l| !l.contains(id)) {
+                // Someone is changing it right now: it is theirs; the next sweep looks again.
+                out.push((*id, Err(EngineError::Conflict)));
+                continue;
+            }
             let event = Event::Deadline { due: *at };
             let req = store::load(&mut tx, *id).await?;
             let mut w = PendingWrites::default();

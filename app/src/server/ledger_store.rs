@@ -77,6 +77,9 @@ pub async fn apply(
             Bucket::Held => per_account[i].2 += leg.amount.0,
         }
     }
+    // Accounts are always updated in ascending id order, so two transactions that touch
+    // the same accounts take their locks in the same order and never deadlock.
+    per_account.sort_by(|a, b| a.0.cmp(&b.0));
     for (key, available, held) in &per_account {
         let r = sqlx::query(
             "UPDATE ledger_accounts SET available_minutes = available_minutes + $1, held_minutes = held_minutes + $2 \

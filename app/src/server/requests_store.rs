@@ -597,6 +597,58 @@ pub async fn due(pool: &AnyPool, now: Timestamp, limit: i64) -> Result<Vec<Due>,
         .collect()
 }
 
+/// PostgreSQL only (SQLite has one writer and no row locks): for the sweeper's batch,
+/// locks the rows of `ids` no other transaction holds now (`SKIP LOCKED`: a request a
+/// member is acting on this instant is left for the next sweep), then the ledger accounts
+/// of their parties in ascending id order, the order every ledger write takes
+/// (`ledger_store::apply`). Without this a batch of 100 firings took accounts in request
+/// order and deadlocked with members' actions (PostgreSQL waits 1 s before it notices).
+/// Returns the ids it locked.
+pub async fn lock_batch(
+    conn: &mut AnyConnection,
+    ids: &[RequestId],
+) -> Result<Vec<RequestId>, StoreError> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let list = |n: usize| {
+        (1..=n)
+            .map(|i| format!("${i}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let sql = format!(
+        "SELECT id FROM requests WHERE id IN ({}) ORDER BY id FOR UPDATE SKIP LOCKED",
+        list(ids.len())
+    );
+    let mut q = sqlx::query_scalar::<_, String>(&sql);
+    for id in ids {
+        q = q.bind(id.to_string());
+    }
+    let locked: Vec<String> = q.fetch_all(&mut *conn).await?;
+    if !locked.is_empty() {
+        let l = list(locked.len());
+        let sql = format!(
+            "SELECT id FROM ledger_accounts WHERE id IN \
+             (SELECT requester_id FROM requests WHERE id IN ({l}) \
+              UNION SELECT provider_id FROM requests WHERE id IN ({l}) AND provider_id IS NOT NULL) \
+             ORDER BY id FOR UPDATE"
+        );
+        let mut q = sqlx::query_scalar::<_, String>(&sql);
+        for id in &locked {
+            q = q.bind(id.as_str());
+        }
+        q.fetch_all(&mut *conn).await?;
+    }
+    locked
+        .iter()
+        .map(|id| {
+            id.parse()
+                .map_err(|_| StoreError::Corrupt(format!("request id {id:?}")))
+        })
+        .collect()
+}
+
 pub async fn mark_attention(pool: &AnyPool, id: RequestId, error: &str) -> Result<(), StoreError> {
     sqlx::query("UPDATE requests SET needs_attention = 1, attention_error = $1 WHERE id = $2")
         .bind(error.chars().take(2_000).collect::<String>())
