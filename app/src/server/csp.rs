@@ -11,9 +11,10 @@ use leptos_axum::ResponseOptions;
 
 /// The policy for a page whose inline scripts carry `nonce`.
 pub fn page_policy(nonce: &str) -> String {
-    // `cargo leptos watch` reloads the page over a WebSocket on another port.
-    let dev_reload = if cfg!(debug_assertions) {
-        " ws://127.0.0.1:* ws://localhost:*"
+    // `cargo leptos watch` (it sets LEPTOS_WATCH) reloads the page over a WebSocket on
+    // another port, on whatever host the page was loaded from.
+    let dev_reload = if std::env::var_os("LEPTOS_WATCH").is_some() {
+        " ws: wss:"
     } else {
         ""
     };

@@ -368,7 +368,7 @@ pub async fn fire_deadlines(
         let locked = match db.backend {
             Backend::Postgres => {
                 let ids: Vec<RequestId> = due.iter().map(|(id, _)| *id).collect();
-                Some(store::lock_batch(&mut tx, &ids).await?)
+                Some(store::lock_with_parties(&mut tx, &ids, store::LockWait::SkipLocked).await?)
             }
             Backend::Sqlite => None,
         };
@@ -415,7 +415,13 @@ pub async fn deactivate_member(
         let mut tx = db.write.begin().await?;
         let now = clock.now();
         let changed = members_store::set_active(&mut tx, member, false, now).await?;
-        let ids = store::cancellable_for_member(&mut tx, member).await?;
+        let mut ids = store::cancellable_for_member(&mut tx, member).await?;
+        if db.backend == Backend::Postgres {
+            // Requests, then accounts, each in ascending order (the ledger's lock order);
+            // then the list again, as some may have moved on while we waited.
+            store::lock_with_parties(&mut tx, &ids, store::LockWait::Wait).await?;
+            ids = store::cancellable_for_member(&mut tx, member).await?;
+        }
         for id in &ids {
             let req = store::load(&mut tx, *id).await?;
             let mut w = PendingWrites::default();

@@ -77,7 +77,8 @@ pub async fn apply(
             Bucket::Held => per_account[i].2 += leg.amount.0,
         }
     }
-    // Accounts are always updated in ascending id order, so two transactions that touch
+    // Accounts are always updated in ascending id order (byte order, as PostgreSQL's
+    // `COLLATE "C"` in `requests_store::lock_with_parties`), so two transactions that touch
     // the same accounts take their locks in the same order and never deadlock.
     per_account.sort_by(|a, b| a.0.cmp(&b.0));
     for (key, available, held) in &per_account {

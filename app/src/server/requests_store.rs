@@ -564,7 +564,7 @@ pub async fn close_dispute(
 // ---- deadlines and attention ----
 
 /// A due deadline: the request, when it fell due, and who pays for it (the sweeper
-/// spreads concurrent batches by payer so they never wait on each other's accounts).
+/// spreads concurrent batches by payer so they seldom wait on each other's accounts).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Due {
     pub id: RequestId,
@@ -597,16 +597,27 @@ pub async fn due(pool: &AnyPool, now: Timestamp, limit: i64) -> Result<Vec<Due>,
         .collect()
 }
 
-/// PostgreSQL only (SQLite has one writer and no row locks): for the sweeper's batch,
-/// locks the rows of `ids` no other transaction holds now (`SKIP LOCKED`: a request a
-/// member is acting on this instant is left for the next sweep), then the ledger accounts
-/// of their parties in ascending id order, the order every ledger write takes
-/// (`ledger_store::apply`). Without this a batch of 100 firings took accounts in request
-/// order and deadlocked with members' actions (PostgreSQL waits 1 s before it notices).
-/// Returns the ids it locked.
-pub async fn lock_batch(
+/// Whether [`lock_with_parties`] waits for rows another transaction holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LockWait {
+    /// Leave rows someone holds (the sweeper: a request a member is acting on this
+    /// instant is left for the next sweep).
+    SkipLocked,
+    /// Wait for them (deactivating a member must cancel every open request).
+    Wait,
+}
+
+/// PostgreSQL only (SQLite has one writer and no row locks): locks the rows of `ids`
+/// in ascending id order, then the ledger accounts of their parties in ascending id
+/// order — the order every ledger write takes (`ledger_store::apply`) — so a transaction
+/// that touches many requests (a sweeper batch, a deactivation) never deadlocks with
+/// members' actions or another sweeper. Without it a batch of 100 firings took accounts
+/// in request order, and PostgreSQL only notices a deadlock after a second. Returns the
+/// ids it locked (with [`LockWait::SkipLocked`], those no one else held).
+pub async fn lock_with_parties(
     conn: &mut AnyConnection,
     ids: &[RequestId],
+    wait: LockWait,
 ) -> Result<Vec<RequestId>, StoreError> {
     if ids.is_empty() {
         return Ok(Vec::new());
@@ -617,9 +628,15 @@ pub async fn lock_batch(
             .collect::<Vec<_>>()
             .join(", ")
     };
+    // NO KEY UPDATE: excludes other writers of these rows, yet lets inserts that only
+    // reference them (history, notifications, ledger entries) through.
     let sql = format!(
-        "SELECT id FROM requests WHERE id IN ({}) ORDER BY id FOR UPDATE SKIP LOCKED",
-        list(ids.len())
+        "SELECT id FROM requests WHERE id IN ({}) ORDER BY id COLLATE \"C\" FOR NO KEY UPDATE{}",
+        list(ids.len()),
+        match wait {
+            LockWait::SkipLocked => " SKIP LOCKED",
+            LockWait::Wait => "",
+        }
     );
     let mut q = sqlx::query_scalar::<_, String>(&sql);
     for id in ids {
@@ -632,7 +649,7 @@ pub async fn lock_batch(
             "SELECT id FROM ledger_accounts WHERE id IN \
              (SELECT requester_id FROM requests WHERE id IN ({l}) \
               UNION SELECT provider_id FROM requests WHERE id IN ({l}) AND provider_id IS NOT NULL) \
-             ORDER BY id FOR UPDATE"
+             ORDER BY id COLLATE \"C\" FOR NO KEY UPDATE"
         );
         let mut q = sqlx::query_scalar::<_, String>(&sql);
         for id in &locked {

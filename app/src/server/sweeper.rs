@@ -52,8 +52,9 @@ pub async fn sweep_once_live(
         }
         let mut fired_any = false;
         for wave in due.chunks(FIRINGS_PER_TRANSACTION * parallel) {
-            // Concurrent transactions get disjoint payers, so they never lock the same
-            // ledger accounts in opposite orders (PostgreSQL would abort one as a deadlock).
+            // Concurrent transactions get disjoint payers, so they seldom wait on the same
+            // accounts (payees may be shared; each batch locks its accounts in ascending
+            // order first, so waiting never becomes a deadlock).
             let mut lanes: Vec<Vec<(RequestId, Timestamp)>> = vec![Vec::new(); parallel];
             for d in wave {
                 lanes[lane(&d.requester, parallel)].push((d.id, d.deadline));

@@ -71,6 +71,16 @@ impl Http {
         })
     }
 
+    /// The same client, calling only the `i`-th server (modulo their number).
+    pub fn pinned(&self, i: usize) -> Http {
+        let base = self.bases[i % self.bases.len()].clone();
+        Http {
+            bases: vec![base].into(),
+            turn: Arc::new(AtomicUsize::new(0)),
+            client: self.client.clone(),
+        }
+    }
+
     /// The server the next call goes to.
     fn base(&self) -> &str {
         let i = self.turn.fetch_add(1, Ordering::Relaxed) % self.bases.len();

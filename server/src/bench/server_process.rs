@@ -36,12 +36,30 @@ pub struct Launch {
     pub env: Vec<(String, String)>,
 }
 
+/// A free port below Linux's ephemeral range (32768 and up), so that while a killed
+/// server is down no outgoing connection can take its port as a source port and make the
+/// restart fail.
+fn free_fixed_port() -> Result<u16, String> {
+    let seed = std::process::id() as u64
+        ^ std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.subsec_nanos() as u64)
+            .unwrap_or(0);
+    for i in 0..2_000u64 {
+        let port = 20_000 + ((seed.wrapping_mul(2_654_435_761) + i * 7_919) % 12_000) as u16;
+        if std::net::TcpListener::bind(("127.0.0.1", port)).is_ok() {
+            return Ok(port);
+        }
+    }
+    free_port()
+}
+
 impl Launch {
     pub fn new(database_url: &str, sqlite_sync: &str) -> Result<Launch, String> {
         Ok(Launch {
             database_url: database_url.to_owned(),
             sqlite_sync: sqlite_sync.to_owned(),
-            port: free_port()?,
+            port: free_fixed_port()?,
             env: Vec::new(),
         })
     }

@@ -73,6 +73,8 @@ impl TestApp {
         reqwest::Client::builder()
             .cookie_store(true)
             .redirect(reqwest::redirect::Policy::none())
+            // A call that never gets an answer fails its test instead of hanging the run.
+            .timeout(std::time::Duration::from_secs(60))
             .build()
             .expect("client")
     }
