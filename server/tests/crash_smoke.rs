@@ -35,22 +35,22 @@ fn crash_test(extra: &[&str]) -> String {
         assert!(stdout.contains(line), "no {line:?} in:\n{stdout}");
     }
     // The run must have done something worth checking.
-    let checked: u64 = stdout
-        .lines()
-        .find_map(|l| l.strip_prefix("client-seen successes checked: "))
-        .and_then(|l| l.split(';').next())
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(0);
+    let checked = number_after(&stdout, "client-seen successes checked: ");
     assert!(checked > 20, "too few successes to check:\n{stdout}");
     // Deadlines fell due while servers were down or moving on, and the sweepers fired them.
-    let fired: u64 = stdout
-        .lines()
-        .find_map(|l| l.strip_prefix("deadlines fired: "))
-        .and_then(|l| l.split(';').next())
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(0);
+    let fired = number_after(&stdout, "deadlines fired: ");
     assert!(fired > 0, "no deadline fired:\n{stdout}");
     stdout
+}
+
+/// The number a report line starting with `prefix` gives (0 if there is none).
+fn number_after(stdout: &str, prefix: &str) -> u64 {
+    stdout
+        .lines()
+        .find_map(|l| l.strip_prefix(prefix))
+        .and_then(|l| l.split(';').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0)
 }
 
 #[test]

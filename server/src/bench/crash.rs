@@ -27,6 +27,7 @@ use super::client::Http;
 use super::scenarios::{self, Until, VirtualUser};
 use super::server_process::{self, Launch, ServerProcess};
 use super::stats::{Recorder, Seen};
+use super::{backend, num};
 
 const HOUR_MS: i64 = 3_600_000;
 /// One action in this many (by version) is sent twice at once.
@@ -78,18 +79,9 @@ impl CrashArgs {
     pub fn parse<'a>(args: impl Iterator<Item = &'a str>) -> Result<CrashArgs, String> {
         let mut c = CrashArgs::default();
         let mut it = args;
-        fn num<T: std::str::FromStr>(v: Option<&str>, flag: &str) -> Result<T, String> {
-            v.and_then(|v| v.parse().ok())
-                .ok_or_else(|| format!("{flag} needs a whole number"))
-        }
         while let Some(a) = it.next() {
             match a {
-                "--db" => {
-                    c.backend = match it.next() {
-                        Some(v @ ("sqlite" | "postgres")) => v.to_owned(),
-                        _ => return Err("--db is sqlite or postgres".into()),
-                    }
-                }
+                "--db" => c.backend = backend(it.next())?,
                 "--servers" => c.servers = num(it.next(), a)?,
                 "--kills" => c.kills = num(it.next(), a)?,
                 "--users" => c.users = num(it.next(), a)?,

@@ -55,22 +55,27 @@ pub const USAGE: &str =
                                            the load benchmark (BENCHMARKS.md); --smoke is a
                                            few-second run for the test suite";
 
+/// The value of a whole-number option (`flag` names it in the message).
+pub(crate) fn num<T: std::str::FromStr>(v: Option<&str>, flag: &str) -> Result<T, String> {
+    v.and_then(|v| v.parse().ok())
+        .ok_or_else(|| format!("{flag} needs a whole number"))
+}
+
+/// The value of `--db`.
+pub(crate) fn backend(v: Option<&str>) -> Result<String, String> {
+    match v {
+        Some(v @ ("sqlite" | "postgres")) => Ok(v.to_owned()),
+        _ => Err("--db is sqlite or postgres".into()),
+    }
+}
+
 impl BenchArgs {
     pub fn parse<'a>(args: impl Iterator<Item = &'a str>) -> Result<BenchArgs, String> {
         let mut b = BenchArgs::default();
         let mut it = args.peekable();
-        fn num<T: std::str::FromStr>(v: Option<&str>, flag: &str) -> Result<T, String> {
-            v.and_then(|v| v.parse().ok())
-                .ok_or_else(|| format!("{flag} needs a whole number"))
-        }
         while let Some(a) = it.next() {
             match a {
-                "--db" => {
-                    b.backend = match it.next() {
-                        Some(v @ ("sqlite" | "postgres")) => v.to_owned(),
-                        _ => return Err("--db is sqlite or postgres".into()),
-                    }
-                }
+                "--db" => b.backend = backend(it.next())?,
                 "--synchronous" => {
                     b.sync = it
                         .next()
