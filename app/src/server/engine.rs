@@ -21,7 +21,7 @@ use crate::lifecycle::machine::{automatic_step, create, rating, transition, Reci
 use crate::lifecycle::request::Party;
 use crate::lifecycle::rules::HOUR_MS;
 use crate::lifecycle::validation::validate;
-use crate::lifecycle::{Actor, Effect, Event, NewRequest, Rejection, Request, Rules, Terms};
+use crate::lifecycle::{Actor, Effect, Event, NewRequest, Rejection, Request, Rules, State, Terms};
 
 pub const MAX_ATTEMPTS: u32 = 3;
 pub const FIRST_BACKOFF: Duration = Duration::from_millis(25);
@@ -368,7 +368,12 @@ pub async fn fire_deadlines(
         let locked = match db.backend {
             Backend::Postgres => {
                 let ids: Vec<RequestId> = due.iter().map(|(id, _)| *id).collect();
-                Some(store::lock_with_parties(&mut tx, &ids, store::LockWait::SkipLocked).await?)
+                // Only a confirmation deadline pays the provider; the others refund or pay nothing.
+                let paying = [State::PendingCompletionConfirmation];
+                Some(
+                    store::lock_with_parties(&mut tx, &ids, store::LockWait::SkipLocked, &paying)
+                        .await?,
+                )
             }
             Backend::Sqlite => None,
         };
@@ -419,7 +424,8 @@ pub async fn deactivate_member(
         if db.backend == Backend::Postgres {
             // Requests, then accounts, each in ascending order (the ledger's lock order);
             // then the list again, as some may have moved on while we waited.
-            store::lock_with_parties(&mut tx, &ids, store::LockWait::Wait).await?;
+            // Cancelling refunds the requester; no provider is paid.
+            store::lock_with_parties(&mut tx, &ids, store::LockWait::Wait, &[]).await?;
             ids = store::cancellable_for_member(&mut tx, member).await?;
         }
         for id in &ids {

@@ -608,16 +608,22 @@ pub enum LockWait {
 }
 
 /// PostgreSQL only (SQLite has one writer and no row locks): locks the rows of `ids`
-/// in ascending id order, then the ledger accounts of their parties in ascending id
+/// in ascending id order, then the ledger accounts the caller will write in ascending id
 /// order — the order every ledger write takes (`ledger_store::apply`) — so a transaction
 /// that touches many requests (a sweeper batch, a deactivation) never deadlocks with
 /// members' actions or another sweeper. Without it a batch of 100 firings took accounts
-/// in request order, and PostgreSQL only notices a deadlock after a second. Returns the
-/// ids it locked (with [`LockWait::SkipLocked`], those no one else held).
+/// in request order, and PostgreSQL only notices a deadlock after a second.
+///
+/// The accounts locked are every requester's (refunds and payments come out of them)
+/// and the provider's of the requests in `paying_states` (a payment goes to them), read
+/// after the requests are locked, so their states cannot change meanwhile. Locking only
+/// those keeps batches of refunds by different requesters from waiting on one provider.
+/// Returns the ids it locked (with [`LockWait::SkipLocked`], those no one else held).
 pub async fn lock_with_parties(
     conn: &mut AnyConnection,
     ids: &[RequestId],
     wait: LockWait,
+    paying_states: &[State],
 ) -> Result<Vec<RequestId>, StoreError> {
     if ids.is_empty() {
         return Ok(Vec::new());
@@ -645,10 +651,18 @@ pub async fn lock_with_parties(
     let locked: Vec<String> = q.fetch_all(&mut *conn).await?;
     if !locked.is_empty() {
         let l = list(locked.len());
+        let payees = if paying_states.is_empty() {
+            String::new()
+        } else {
+            format!(
+                " UNION SELECT provider_id FROM requests WHERE id IN ({l}) \
+                 AND provider_id IS NOT NULL AND state IN ({})",
+                state_list(paying_states)
+            )
+        };
         let sql = format!(
             "SELECT id FROM ledger_accounts WHERE id IN \
-             (SELECT requester_id FROM requests WHERE id IN ({l}) \
-              UNION SELECT provider_id FROM requests WHERE id IN ({l}) AND provider_id IS NOT NULL) \
+             (SELECT requester_id FROM requests WHERE id IN ({l}){payees}) \
              ORDER BY id COLLATE \"C\" FOR NO KEY UPDATE"
         );
         let mut q = sqlx::query_scalar::<_, String>(&sql);
