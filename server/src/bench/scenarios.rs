@@ -295,11 +295,9 @@ impl VirtualUser {
         provider: &Member,
         r: ActionResult,
     ) -> Result<ActionResult, CallError> {
-        let pending = State::PendingStartConfirmation;
-        let r = self
-            .step(rec, "mark_started", provider, &r, &[], pending)
-            .await?;
-        self.step(rec, "confirm_start", requester, &r, &[], State::InProgress)
+        let marked = ("mark_started", State::PendingStartConfirmation);
+        let confirmed = ("confirm_start", State::InProgress);
+        self.mark_and_confirm(rec, requester, provider, r, marked, confirmed)
             .await
     }
 
@@ -311,12 +309,25 @@ impl VirtualUser {
         provider: &Member,
         r: ActionResult,
     ) -> Result<ActionResult, CallError> {
-        let pending = State::PendingCompletionConfirmation;
-        let r = self
-            .step(rec, "mark_completed", provider, &r, &[], pending)
-            .await?;
-        self.step(rec, "confirm_completion", requester, &r, &[], State::Paid)
+        let marked = ("mark_completed", State::PendingCompletionConfirmation);
+        let confirmed = ("confirm_completion", State::Paid);
+        self.mark_and_confirm(rec, requester, provider, r, marked, confirmed)
             .await
+    }
+
+    /// The lifecycle's mutual confirmation: the provider marks, the requester confirms;
+    /// each pair is the action and the state it must lead to.
+    async fn mark_and_confirm(
+        &self,
+        rec: &mut Recorder,
+        requester: &Member,
+        provider: &Member,
+        r: ActionResult,
+        (mark, marked): (&'static str, State),
+        (confirm, confirmed): (&'static str, State),
+    ) -> Result<ActionResult, CallError> {
+        let r = self.step(rec, mark, provider, &r, &[], marked).await?;
+        self.step(rec, confirm, requester, &r, &[], confirmed).await
     }
 
     /// [`VirtualUser::act`], then the state it must lead to.
