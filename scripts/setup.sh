@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what building and serving HourBank needs, skipping what is already there:
 # the wasm32 target, cargo-leptos 0.3.10, wasm-bindgen-cli at Cargo.lock's version, and
-# wasm-opt (npm binaryen@132, into .tools/). With --test also Debian's Chromium and the
-# end2end npm packages. Source scripts/env.sh afterwards for PATH.
+# wasm-opt (npm binaryen@132, into .tools/). With --test also Debian's Chromium, Java
+# (for the W3C HTML checker) and the end2end npm packages (Playwright, axe, vnu-jar).
+# Source scripts/env.sh afterwards for PATH.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/env.sh
@@ -44,7 +45,12 @@ if [ "$with_test" = 1 ]; then
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
   fi
-  if [ ! -d end2end/node_modules/@playwright/test ] || [ end2end/package-lock.json -nt end2end/node_modules/.package-lock.json ]; then
+  if ! command -v java >/dev/null; then
+    say "installing Java (for the W3C HTML checker) from Debian"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jre-headless >/dev/null
+  fi
+  if [ ! -d end2end/node_modules/@playwright/test ] || [ ! -f end2end/node_modules/vnu-jar/build/dist/vnu.jar ] || [ end2end/package-lock.json -nt end2end/node_modules/.package-lock.json ]; then
     say "installing the end2end npm packages"
     (cd end2end && npm ci --no-audit --no-fund --loglevel=error)
   fi

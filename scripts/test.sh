@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # README command (b): set up what is missing, then run every test —
 #   1. Rust tests on SQLite, 2. the same on the local PostgreSQL (each test makes and
-#   drops its own database), 3. the Playwright suite in Chromium against a release build.
+#   drops its own database), 3. the W3C HTML checker over the pages the rendering test
+#   read, 4. the Playwright suite in Chromium against a release build.
 # --long: the same with longer randomized runs (10,000 proptest cases per property, a
 #   20,000-action lifecycle simulation per seed, 400 fuzz payloads per server function),
 #   then the full crash and two-server runs
@@ -34,13 +35,23 @@ drop_leftover_test_databases() {
     while read -r db; do psql "$HOURBANK_TEST_PG_URL" -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null; done
 }
 
+# The rendering test writes every page it reads here; the W3C checker reads them after.
+pages_dir="$PWD/target/rendered-pages"
+rm -rf "$pages_dir"
 for backend in sqlite postgres; do
   step "Rust tests on $backend"
   [ "$backend" = postgres ] && drop_leftover_test_databases
   HOURBANK_TEST_BACKEND=$backend cargo test -p app --features ssr
-  HOURBANK_TEST_BACKEND=$backend cargo test -p server
+  if [ "$backend" = sqlite ]; then
+    HOURBANK_RENDERED_PAGES_DIR="$pages_dir" HOURBANK_TEST_BACKEND=$backend cargo test -p server
+  else
+    HOURBANK_TEST_BACKEND=$backend cargo test -p server
+  fi
 done
 drop_leftover_test_databases
+
+step "HTML of every page the rendering test read, by the W3C Nu HTML Checker"
+scripts/check-html.sh "$pages_dir"
 
 step "release build (cargo leptos build --release)"
 cargo leptos build --release

@@ -19,12 +19,13 @@ pub mod server;
 pub use error::AppError;
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
+use leptos_meta::{provide_meta_context, MetaTags, Stylesheet};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
 use components::auth::provide_auth;
 use components::header::Header;
+use components::safe_text::PageTitle;
 use pages::{
     AdminDashboardPage, AdminDisputesPage, AdminMemberPage, AdminMembersPage, BalancePage,
     HomePage, InboxPage, LoginPage, MyRequestsPage, MyServicesPage, NotFound, NotificationsPage,
@@ -65,7 +66,7 @@ pub fn App() -> impl IntoView {
     });
     view! {
         <Stylesheet id="leptos" href="/pkg/hourbank.css"/>
-        <Title text="HourBank"/>
+        <PageTitle text="HourBank"/>
         <Router>
             <Layout/>
         </Router>

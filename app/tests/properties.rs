@@ -149,6 +149,7 @@ proptest! {
         match t.check() {
             Ok(()) => {
                 prop_assert!(t.message.chars().count() <= MESSAGE_MAX_CHARS);
+                prop_assert!(!app::domain::text::has_unprintable(&t.message));
                 prop_assert!(cost.0 > 0);
                 prop_assert_eq!(cost.0, (duration_minutes * rate + 50).div_euclid(100));
             }

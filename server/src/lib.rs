@@ -3,6 +3,7 @@
 
 pub mod bench;
 pub mod cli;
+pub mod html_repair;
 pub mod observability;
 pub mod routes;
 pub mod security;

@@ -72,7 +72,8 @@ pub fn build_router(state: AppState) -> Router {
             move || shell(leptos_options.clone()),
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
-        // Outermost last: request id → session → trace span → timing → handlers.
+        // Outermost last: request id → session → trace span → timing → page repair → handlers.
+        .layer(axum::middleware::from_fn(crate::html_repair::repair_pages))
         .layer(axum::middleware::from_fn(
             arguments_errors_are_client_errors,
         ))

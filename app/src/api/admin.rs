@@ -21,6 +21,12 @@ pub fn adjustment_reason(raw: &str) -> Result<String, AppError> {
             format!("Give a reason of 1 to {ADJUST_REASON_MAX_CHARS} characters."),
         ));
     }
+    if crate::domain::text::has_unprintable(reason) {
+        return Err(AppError::invalid(
+            "reason",
+            "The reason contains characters we can't show.",
+        ));
+    }
     Ok(reason.to_owned())
 }
 
@@ -208,5 +214,9 @@ mod tests {
         let err = adjustment_reason(&"é".repeat(ADJUST_REASON_MAX_CHARS + 1)).unwrap_err();
         assert_eq!(err.field(), Some("reason"));
         assert_eq!(err.status_code(), 400);
+        assert_eq!(
+            adjustment_reason("a\0b").unwrap_err().field(),
+            Some("reason")
+        );
     }
 }

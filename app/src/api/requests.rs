@@ -85,9 +85,9 @@ pub mod ssr {
             match e {
                 EngineError::Rejected(r) => match &r {
                     Rejection::InvalidTerms(_) => AppError::invalid("terms", r.to_string()),
-                    Rejection::TextRequired { .. } | Rejection::TextTooLong { .. } => {
-                        AppError::invalid("text", r.to_string())
-                    }
+                    Rejection::TextRequired { .. }
+                    | Rejection::TextTooLong { .. }
+                    | Rejection::TextUnprintable { .. } => AppError::invalid("text", r.to_string()),
                     Rejection::InvalidSplit { .. } => AppError::invalid("minutes", r.to_string()),
                     Rejection::InvalidStars => AppError::invalid("stars", r.to_string()),
                     Rejection::NotAParty => AppError::Forbidden,
@@ -194,6 +194,13 @@ pub async fn submit_request(
                 return Err(AppError::invalid(
                     "message",
                     "The message can be at most 2,000 characters.",
+                ));
+            }
+            // Not a message at all: refused here, nothing recorded (as with a malformed id).
+            if crate::domain::text::has_unprintable(&message) {
+                return Err(AppError::invalid(
+                    "message",
+                    crate::lifecycle::terms::TermsError::MessageUnprintable.to_string(),
                 ));
             }
             let terms = Terms {

@@ -17,6 +17,12 @@ pub fn check_search(field: &str, search: &str) -> Result<(), AppError> {
             format!("Search text can be at most {SEARCH_MAX_CHARS} characters."),
         ));
     }
+    if crate::domain::text::has_unprintable(search) {
+        return Err(AppError::invalid(
+            field,
+            "Search text contains characters we can't show.",
+        ));
+    }
     Ok(())
 }
 
@@ -232,5 +238,6 @@ mod tests {
         let err = check_search("q", &"é".repeat(SEARCH_MAX_CHARS + 1)).unwrap_err();
         assert_eq!(err.field(), Some("q"));
         assert_eq!(err.status_code(), 400);
+        assert_eq!(check_search("q", "a\0").unwrap_err().field(), Some("q"));
     }
 }

@@ -3,6 +3,7 @@ pub mod auth;
 pub mod errors;
 pub mod header;
 pub mod live;
+pub mod safe_text;
 pub mod services_list;
 pub mod state_graph;
 pub mod terms;

@@ -5,6 +5,7 @@ pub mod ids;
 pub mod ledger;
 pub mod minutes;
 pub mod service;
+pub mod text;
 pub mod time;
 
 pub use account::{DisplayName, Email, Password, Role};

@@ -92,9 +92,7 @@ fn clean(
             message: format!("The {what} can be at most {max} characters."),
         });
     }
-    if s.chars()
-        .any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t')
-    {
+    if super::text::has_unprintable(&s) {
         return Err(FieldError {
             field,
             message: format!("The {what} contains characters we can't show."),

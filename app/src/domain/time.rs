@@ -23,4 +23,24 @@ impl Timestamp {
             None => "(invalid time)".to_owned(),
         }
     }
+
+    /// "2026-11-26T14:05:09Z", for a `<time datetime>` attribute.
+    pub fn to_rfc3339(self) -> String {
+        match chrono::DateTime::<chrono::Utc>::from_timestamp_millis(self.0) {
+            Some(t) => t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            None => String::new(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Timestamp;
+
+    #[test]
+    fn machine_readable_and_human_times() {
+        let t = Timestamp(1_764_597_909_000);
+        assert_eq!(t.to_rfc3339(), "2025-12-01T14:05:09Z");
+        assert_eq!(t.to_utc_string(), "2025-12-01 14:05 UTC");
+    }
 }

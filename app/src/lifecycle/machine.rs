@@ -101,6 +101,39 @@ impl Event {
     }
 }
 
+impl Event {
+    /// What the actor typed with this event (a reason, a note, a counter-offer's
+    /// message), shown in the history; None when there is nothing, or nothing typed.
+    pub fn typed_text(&self) -> Option<&str> {
+        let t = match self {
+            Event::Decline { reason } | Event::Cancel { reason } | Event::Dispute { reason } => {
+                reason
+            }
+            Event::Resume { note }
+            | Event::PayProvider { note }
+            | Event::Refund { note }
+            | Event::Split { note, .. } => note,
+            Event::Counter { terms } => &terms.message,
+            Event::Submit { request, .. } => &request.terms.message,
+            Event::StartValidation
+            | Event::ChecksPassed
+            | Event::ChecksFailed { .. }
+            | Event::NotifyProvider
+            | Event::Accept
+            | Event::Withdraw
+            | Event::MemberDeactivated { .. }
+            | Event::MarkStarted
+            | Event::ConfirmStart
+            | Event::MarkCompleted
+            | Event::ConfirmCompletion
+            | Event::ProcessPayment
+            | Event::Deadline { .. } => return None,
+        };
+        let t = t.trim();
+        (!t.is_empty()).then_some(t)
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Recipient {
@@ -185,6 +218,8 @@ pub enum Rejection {
     TextRequired { what: String },
     #[error("The {what} can be at most {max} characters.")]
     TextTooLong { what: String, max: usize },
+    #[error("The {what} contains characters we can't show.")]
+    TextUnprintable { what: String },
     #[error("A split must give the provider between 1 minute and {} (the hold is {hold}).", Minutes(.hold.0 - 1))]
     InvalidSplit { hold: Minutes },
     #[error("The deadline has not passed yet.")]
@@ -368,6 +403,11 @@ fn text(raw: &str, what: &str, required: bool) -> Result<String, Rejection> {
         return Err(Rejection::TextTooLong {
             what: what.to_owned(),
             max: TEXT_MAX_CHARS,
+        });
+    }
+    if crate::domain::text::has_unprintable(t) {
+        return Err(Rejection::TextUnprintable {
+            what: what.to_owned(),
         });
     }
     Ok(t.to_owned())
@@ -939,5 +979,11 @@ mod tests {
             })
         );
         assert_eq!(text("", "comment", false), Ok(String::new()));
+        assert_eq!(
+            text("a\0b", "reason", false),
+            Err(Rejection::TextUnprintable {
+                what: "reason".into()
+            })
+        );
     }
 }

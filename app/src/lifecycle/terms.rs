@@ -31,6 +31,8 @@ pub enum TermsError {
     Rate,
     #[error("The message can be at most 2,000 characters.")]
     MessageTooLong,
+    #[error("The message contains characters we can't show.")]
+    MessageUnprintable,
 }
 
 impl Terms {
@@ -53,6 +55,9 @@ impl Terms {
         }
         if self.message.chars().count() > MESSAGE_MAX_CHARS {
             return Err(TermsError::MessageTooLong);
+        }
+        if crate::domain::text::has_unprintable(&self.message) {
+            return Err(TermsError::MessageUnprintable);
         }
         Ok(())
     }
@@ -100,6 +105,8 @@ mod tests {
         assert_eq!(long.check(), Ok(()));
         long.message = "é".repeat(MESSAGE_MAX_CHARS + 1);
         assert_eq!(long.check(), Err(TermsError::MessageTooLong));
+        long.message = "a\0b".into();
+        assert_eq!(long.check(), Err(TermsError::MessageUnprintable));
         assert_eq!(t(60, 125).rate_label(), "1.25");
     }
 }

@@ -37,6 +37,9 @@ impl ValidationFailure {
             ValidationFailure::InvalidTerms {
                 error: TermsError::MessageTooLong,
             } => "message_too_long",
+            ValidationFailure::InvalidTerms {
+                error: TermsError::MessageUnprintable,
+            } => "message_unprintable",
             ValidationFailure::InsufficientBalance { .. } => "insufficient_balance",
             ValidationFailure::DuplicateOpenRequest => "duplicate_open_request",
             ValidationFailure::TooManyOpenRequests { .. } => "too_many_open_requests",

@@ -1,5 +1,5 @@
+use crate::components::safe_text::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::api::dashboard::{admin_dashboard, AdminRetryTimer, DayCounts, Percentiles, DAY_MS};
 use crate::components::admin_only::AdminOnly;
@@ -99,7 +99,7 @@ fn DayChart(days: Vec<DayCounts>) -> impl IntoView {
 #[component]
 pub fn AdminDashboardPage() -> impl IntoView {
     view! {
-        <Title text="Dashboard — HourBank admin"/>
+        <PageTitle text="Dashboard — HourBank admin"/>
         <AdminOnly>
             <DashboardBody/>
         </AdminOnly>

@@ -1,5 +1,5 @@
+use crate::components::safe_text::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::api::dashboard::admin_disputes;
 use crate::components::admin_only::AdminOnly;
@@ -11,7 +11,7 @@ use crate::components::live::use_live;
 #[component]
 pub fn AdminDisputesPage() -> impl IntoView {
     view! {
-        <Title text="Disputes — HourBank admin"/>
+        <PageTitle text="Disputes — HourBank admin"/>
         <AdminOnly>
             <DisputesBody/>
         </AdminOnly>

@@ -1,5 +1,5 @@
+use crate::components::safe_text::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::admin::{admin_member, AdminAdjustHours};
@@ -9,7 +9,7 @@ use crate::components::errors::{ErrorPage, FieldError, FormError};
 #[component]
 pub fn AdminMemberPage() -> impl IntoView {
     view! {
-        <Title text="Member — HourBank admin"/>
+        <PageTitle text="Member — HourBank admin"/>
         <AdminOnly>
             <MemberBody/>
         </AdminOnly>

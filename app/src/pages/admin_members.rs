@@ -1,6 +1,6 @@
+use crate::components::safe_text::PageTitle;
 use leptos::either::Either;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::admin::{admin_list_members, AdminSetMemberActive};
@@ -12,7 +12,7 @@ use crate::AppError;
 #[component]
 pub fn AdminMembersPage() -> impl IntoView {
     view! {
-        <Title text="Members — HourBank admin"/>
+        <PageTitle text="Members — HourBank admin"/>
         <AdminOnly>
             <MembersBody/>
         </AdminOnly>
@@ -34,7 +34,7 @@ fn MembersBody() -> impl IntoView {
         <h1>"Members"</h1>
         <form method="get" action="/admin/members" class="search-form" role="search">
             <label for="member-search">"Search by name or e-mail"</label>
-            <input id="member-search" type="search" name="q" prop:value=search/>
+            <input id="member-search" type="search" name="q" value=search prop:value=search/>
             <button type="submit">"Search"</button>
         </form>
         <FormError error=toggle_error/>

@@ -1,5 +1,5 @@
+use crate::components::safe_text::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::api::account::my_statement;
 use crate::components::errors::ErrorPage;
@@ -11,7 +11,7 @@ pub fn BalancePage() -> impl IntoView {
     let live = use_live();
     let statement = Resource::new(move || live.get(), |_| my_statement());
     view! {
-        <Title text="Balance — HourBank"/>
+        <PageTitle text="Balance — HourBank"/>
         <h1>"Balance and statement"</h1>
         <Transition fallback=|| view! { <p>"Loading…"</p> }>
             <ErrorBoundary fallback=|errors| view! { <ErrorPage errors/> }>

@@ -1,6 +1,6 @@
+use crate::components::safe_text::PageTitle;
 use leptos::either::Either;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::api::services::list_services;
 use crate::components::auth::use_auth;
@@ -12,7 +12,7 @@ pub fn HomePage() -> impl IntoView {
     let me = use_auth().me;
     let services = Resource::new(|| (), |_| list_services(String::new()));
     view! {
-        <Title text="HourBank"/>
+        <PageTitle text="HourBank"/>
         <Transition fallback=|| view! { <p>"Loading…"</p> }>
             <ErrorBoundary fallback=|errors| view! { <ErrorPage errors/> }>
                 {move || Suspend::new(async move {

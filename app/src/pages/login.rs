@@ -1,5 +1,5 @@
+use crate::components::safe_text::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::api::auth::Login;
 use crate::components::errors::{FieldError, FormError};
@@ -10,7 +10,7 @@ pub fn LoginPage() -> impl IntoView {
     let login = ServerAction::<Login>::new();
     let error = Signal::derive(move || login.value().get().and_then(|r| r.err()));
     view! {
-        <Title text="Log in — HourBank"/>
+        <PageTitle text="Log in — HourBank"/>
         <h1>"Log in"</h1>
         <ActionForm action=login attr:class="stack-form" attr:novalidate=true>
             <FormError error/>

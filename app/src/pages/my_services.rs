@@ -1,5 +1,5 @@
+use crate::components::safe_text::{textarea_text, PageTitle};
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::api::services::{my_services, CreateService, SetServiceStatus, UpdateService};
 use crate::components::errors::{ErrorPage, FieldError, FormError};
@@ -25,7 +25,7 @@ pub fn MyServicesPage() -> impl IntoView {
     let update_error = Signal::derive(move || update.value().get().and_then(|r| r.err()));
     let status_error = Signal::derive(move || status.value().get().and_then(|r| r.err()));
     view! {
-        <Title text="My services — HourBank"/>
+        <PageTitle text="My services — HourBank"/>
         <h1>"My services"</h1>
         <section aria-labelledby="offer-heading">
             <h2 id="offer-heading">"Offer a service"</h2>
@@ -85,7 +85,7 @@ pub fn MyServicesPage() -> impl IntoView {
                                                         <label for=format!("c-{sid_edit}")>"Category"</label>
                                                         <input id=format!("c-{sid_edit}") name="category" type="text" value=s.category.clone() maxlength="40"/>
                                                         <label for=format!("d-{sid_edit}")>"Description"</label>
-                                                        <textarea id=format!("d-{sid_edit}") name="description" rows="3" maxlength="2000">{s.description.clone()}</textarea>
+                                                        <textarea id=format!("d-{sid_edit}") name="description" rows="3" maxlength="2000">{textarea_text(s.description.clone())}</textarea>
                                                         <label for=format!("w-{sid_edit}")>"Response window (hours)"</label>
                                                         <input id=format!("w-{sid_edit}") name="response_window_hours" type="number" min="2" max="72" value=s.response_window_hours.to_string()/>
                                                         <button type="submit">"Save"</button>

@@ -1,5 +1,5 @@
+use crate::components::safe_text::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::api::account::{my_notifications, MarkNotificationsRead};
 use crate::components::errors::ErrorPage;
@@ -14,7 +14,7 @@ pub fn NotificationsPage() -> impl IntoView {
         |_| my_notifications(),
     );
     view! {
-        <Title text="Notifications — HourBank"/>
+        <PageTitle text="Notifications — HourBank"/>
         <h1>"Notifications"</h1>
         <ActionForm action=mark attr:class="inline">
             <input type="hidden" name="id" value=""/>
@@ -31,7 +31,7 @@ pub fn NotificationsPage() -> impl IntoView {
                         <ul class="notifications">
                             {items.into_iter().map(|n| view! {
                                 <li class:unread=!n.read>
-                                    <time>{n.at.to_utc_string()}</time> " "
+                                    <time datetime=n.at.to_rfc3339()>{n.at.to_utc_string()}</time> " "
                                     {match n.request_id.clone() {
                                         Some(r) => view! { <a href=format!("/requests/{r}")>{n.text.clone()}</a> }.into_any(),
                                         None => view! { <span>{n.text.clone()}</span> }.into_any(),

@@ -1,5 +1,5 @@
+use crate::components::safe_text::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::services::member_profile;
@@ -19,7 +19,7 @@ pub fn ProfilePage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     let p = profile.await?;
                     Ok::<_, crate::AppError>(view! {
-                        <Title text=format!("{} — HourBank", p.display_name)/>
+                        <PageTitle text=format!("{} — HourBank", p.display_name)/>
                         <h1>{p.display_name.clone()}</h1>
                         <p class="lead" data-testid="rating">{rating_label(p.rating, p.rating_count)}</p>
                         <h2>"Services"</h2>

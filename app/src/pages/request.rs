@@ -1,5 +1,5 @@
+use crate::components::safe_text::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::requests::{get_request, RateRequest, RequestAction, RequestDetail};
@@ -96,7 +96,7 @@ pub fn RequestPage() -> impl IntoView {
         |(id, ..)| get_request(id),
     );
     view! {
-        <Title text="Request — HourBank"/>
+        <PageTitle text="Request — HourBank"/>
         <Transition fallback=|| view! { <p>"Loading…"</p> }>
             <ErrorBoundary fallback=|errors| view! { <ErrorPage errors/> }>
                 {move || Suspend::new(async move {
@@ -255,7 +255,7 @@ fn RequestView(
             .then_some("Completion was confirmed automatically."),
     ];
     view! {
-        <Title text=format!("{} — request — HourBank", d.service_title)/>
+        <PageTitle text=format!("{} — request — HourBank", d.service_title)/>
         <h1>{d.service_title.clone()}</h1>
         <p class="lead">
             {format!("{} asked {} · ", d.requester_name, d.provider_name)} {role}
@@ -331,10 +331,11 @@ fn RequestView(
                         && matches!(h.from, Some(State::PendingStartConfirmation) | Some(State::PendingCompletionConfirmation));
                     view! {
                         <li>
-                            <time>{h.recorded.at.to_utc_string()}</time>
+                            <time datetime=h.recorded.at.to_rfc3339()>{h.recorded.at.to_utc_string()}</time>
                             " · " <strong>{actor_name(&h.recorded.actor, &d)}</strong> " · "
                             {h.recorded.event.kind().label()}
                             {format!(" → {}", h.to.label())}
+                            {h.recorded.event.typed_text().map(|t| view! { <q class="typed">{t.to_owned()}</q> })}
                             {auto.then(|| view! { <span class="badge">" auto-confirmed"</span> })}
                             // Admins see each event's full record, like an execution history.
                             {is_admin.then(|| view! {

@@ -1,5 +1,5 @@
+use crate::components::safe_text::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::requests::{my_requests, RequestSummary};
@@ -108,7 +108,7 @@ fn RequestList(party: Party) -> impl IntoView {
 #[component]
 pub fn MyRequestsPage() -> impl IntoView {
     view! {
-        <Title text="My requests — HourBank"/>
+        <PageTitle text="My requests — HourBank"/>
         <h1>"My requests"</h1>
         <p>"Services you asked other members for. " <a href="/services">"Find a service"</a></p>
         <RequestList party=Party::Requester/>
@@ -118,7 +118,7 @@ pub fn MyRequestsPage() -> impl IntoView {
 #[component]
 pub fn InboxPage() -> impl IntoView {
     view! {
-        <Title text="Inbox — HourBank"/>
+        <PageTitle text="Inbox — HourBank"/>
         <h1>"Inbox"</h1>
         <p>"Requests for your services. Those waiting for you come first."</p>
         <RequestList party=Party::Provider/>

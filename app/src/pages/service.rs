@@ -1,5 +1,5 @@
+use crate::components::safe_text::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::requests::SubmitRequest;
@@ -31,7 +31,7 @@ pub fn ServicePage() -> impl IntoView {
                     let available = me.as_ref().map(|m| m.available);
                     let open = s.status == ServiceStatus::Active;
                     Ok::<_, crate::AppError>(view! {
-                        <Title text=format!("{} — HourBank", s.title)/>
+                        <PageTitle text=format!("{} — HourBank", s.title)/>
                         <h1>{s.title.clone()}</h1>
                         <p class="meta">
                             {s.category.clone()} " · by "

@@ -1,5 +1,5 @@
+use crate::components::safe_text::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::api::auth::Signup;
 use crate::components::errors::{FieldError, FormError};
@@ -11,7 +11,7 @@ pub fn SignupPage() -> impl IntoView {
     let signup = ServerAction::<Signup>::new();
     let error = Signal::derive(move || signup.value().get().and_then(|r| r.err()));
     view! {
-        <Title text="Sign up — HourBank"/>
+        <PageTitle text="Sign up — HourBank"/>
         <h1>"Create your account"</h1>
         <ActionForm action=signup attr:class="stack-form" attr:novalidate=true>
             <FormError error/>

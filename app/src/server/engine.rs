@@ -17,7 +17,7 @@ use super::{members_store, Clock, Db, StoreError};
 use crate::domain::ids::{RequestId, ServiceId};
 use crate::domain::ledger::{Account, BalancedTransfer, Bucket, Leg, TransferKind};
 use crate::domain::{MemberId, Minutes, Timestamp};
-use crate::lifecycle::machine::{automatic_step, create, rating, transition, Recipient};
+use crate::lifecycle::machine::{automatic_step, create, rating, role_of, transition, Recipient};
 use crate::lifecycle::request::Party;
 use crate::lifecycle::rules::HOUR_MS;
 use crate::lifecycle::validation::validate;
@@ -255,6 +255,9 @@ pub async fn act(
     let result = with_retry(|_| async {
         let mut tx = db.write.begin().await?;
         let req = store::load(&mut tx, id).await?;
+        // Who may act comes before whether they saw the latest version: a stranger is
+        // told "no such request" whatever version they send, never "it changed".
+        role_of(&req, actor).map_err(EngineError::Rejected)?;
         if expected_version.is_some_and(|v| v != req.version) {
             return Err(EngineError::Conflict);
         }

@@ -1,0 +1,25 @@
+//! What every piece of member- or admin-written text must be: printable. Line breaks
+//! and tabs are text; any other control character (NUL above all, which PostgreSQL
+//! refuses in TEXT and HTML drops) is refused with a message, never stored.
+
+/// True when `s` holds a control character other than a line break or a tab.
+pub fn has_unprintable(s: &str) -> bool {
+    s.chars()
+        .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::has_unprintable;
+
+    #[test]
+    fn line_breaks_and_tabs_are_text_other_controls_are_not() {
+        assert!(!has_unprintable(
+            "two\nlines\r\n\twith a tab, «quotes» and ☺"
+        ));
+        assert!(!has_unprintable("\u{202E}direction overrides are text"));
+        for c in ['\0', '\u{7}', '\u{1b}', '\u{7f}', '\u{9f}'] {
+            assert!(has_unprintable(&format!("a{c}b")), "{c:?}");
+        }
+    }
+}
