@@ -36,6 +36,14 @@ impl TestDb {
     /// A new, migrated, empty database on `backend` ("sqlite" or "postgres"); SQLite with
     /// the given durability.
     pub async fn on(backend: &str, sync: SqliteSync) -> Result<TestDb, StartupError> {
+        let t = TestDb::on_empty(backend, sync).await?;
+        t.db.migrate(&t.url).await?;
+        Ok(t)
+    }
+
+    /// A new database on `backend` with no tables at all (the upgrade test builds an old
+    /// schema in it).
+    pub async fn on_empty(backend: &str, sync: SqliteSync) -> Result<TestDb, StartupError> {
         let name = format!("hb_test_{}", uuid::Uuid::new_v4().simple());
         match backend {
             "postgres" => {
@@ -61,7 +69,7 @@ impl TestDb {
                     .map(|(b, _)| b.to_owned())
                     .unwrap_or(admin_url.clone());
                 let url = format!("{base}/{name}");
-                let db = Db::connect_and_migrate(&url).await?;
+                let db = Db::connect(&url).await?;
                 Ok(TestDb {
                     url,
                     db,
@@ -72,7 +80,6 @@ impl TestDb {
                 let dir = std::env::temp_dir().join(&name);
                 let url = format!("sqlite://{}/hourbank.db", dir.display());
                 let db = Db::connect_with(&url, sync).await?;
-                db.migrate(&url).await?;
                 Ok(TestDb {
                     url,
                     db,
