@@ -2,24 +2,18 @@
 
 #![cfg(feature = "ssr")]
 
-use std::sync::Arc;
-
 use app::server::testing::TestDb;
 use app::server::{demo, ledger_store, members_store, AppState, Clock, Config};
 
 fn state(t: &TestDb) -> AppState {
-    AppState {
-        db: t.db.clone(),
-        config: Arc::new(Config::for_tests(&t.url)),
-        clock: Clock::system(),
-        leptos_options: leptos::config::LeptosOptions::builder()
+    AppState::new(
+        Config::for_tests(&t.url),
+        t.db.clone(),
+        Clock::system(),
+        leptos::config::LeptosOptions::builder()
             .output_name("hourbank")
             .build(),
-        live: app::server::Live::new(),
-        auth_limits: Arc::new(app::server::rate_limit::AuthLimits::per_minute(
-            1_000, 1_000,
-        )),
-    }
+    )
 }
 
 #[tokio::test]

@@ -7,10 +7,10 @@
 mod common;
 
 use app::domain::{MemberId, Minutes, Role, Timestamp};
+use app::lifecycle::checks::ValidationFailure;
+use app::lifecycle::definition::{find_row, ActorKind, Target};
 use app::lifecycle::machine::NewRequest;
 use app::lifecycle::request::{HoldStatus, Party};
-use app::lifecycle::table::{find_row, ActorKind, Target};
-use app::lifecycle::validation::ValidationFailure;
 use app::lifecycle::{Actor, Event, EventKind, Request, Rules, State};
 use app::server::engine;
 use common::{terms, Bank};

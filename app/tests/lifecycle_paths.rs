@@ -108,8 +108,8 @@ async fn happy_path_pays_the_provider_and_opens_ratings() {
     let to_p = notifications_store::list(&b.t.db.read, p, 100)
         .await
         .unwrap();
-    assert!(to_p.iter().any(|n| n.text.starts_with("New request")));
-    assert!(to_p.iter().any(|n| n.text.contains("rated 5")));
+    assert!(to_p.iter().any(|n| n.text().starts_with("New request")));
+    assert!(to_p.iter().any(|n| n.text().contains("rated 5")));
     b.cleanup().await;
 }
 
@@ -207,7 +207,7 @@ async fn each_validation_failure_is_recorded_as_rejected_with_its_reason() {
         .unwrap();
     assert!(notes
         .iter()
-        .any(|n| n.text.contains("don't have enough hours")));
+        .any(|n| n.text().contains("don't have enough hours")));
     b.check().await;
     b.cleanup().await;
 }
@@ -719,11 +719,11 @@ async fn deactivation_cancels_open_requests_but_not_disputed_ones() {
             r,
         )
         .await;
-    let (cancelled_flag, n) = engine::deactivate_member(&b.t.db, &b.clock, admin, p)
+    let (cancelled_flag, cancelled) = engine::deactivate_member(&b.t.db, &b.clock, admin, p)
         .await
         .unwrap();
     assert!(cancelled_flag);
-    assert_eq!(n, 1);
+    assert_eq!(cancelled.len(), 1);
     let open = b.reload(open.id).await;
     assert_eq!(
         (open.state, open.end_reason),

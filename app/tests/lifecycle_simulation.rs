@@ -219,7 +219,7 @@ fn event_for(kind: EventKind, req: &app::lifecycle::Request, rng: &mut StdRng) -
         EventKind::StartValidation => Event::StartValidation,
         EventKind::ChecksPassed => Event::ChecksPassed,
         EventKind::ChecksFailed => Event::ChecksFailed {
-            reason: app::lifecycle::validation::ValidationFailure::OwnService,
+            reason: app::lifecycle::checks::ValidationFailure::OwnService,
         },
         EventKind::NotifyProvider => Event::NotifyProvider,
         EventKind::Submit => Event::Withdraw,

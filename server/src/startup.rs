@@ -1,10 +1,8 @@
 //! Building the application: state, router, and the one-off start-up tasks.
 
-use std::sync::Arc;
-
 use app::server::db::{Backend, StartupError};
 use app::server::sessions::resolve_session;
-use app::server::{demo, members_store, password, AppState, Clock, Config, Db, StoreError};
+use app::server::{demo, members_store, password, AppState, Clock, Config, Db};
 use app::{shell, App};
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -32,18 +30,7 @@ pub async fn build_state(
     leptos_options: LeptosOptions,
 ) -> Result<AppState, StartError> {
     let db = Db::connect_and_migrate(&config.database_url).await?;
-    let auth_limits = Arc::new(app::server::rate_limit::AuthLimits::per_minute(
-        config.auth_attempts_per_addr,
-        config.auth_attempts_per_account,
-    ));
-    Ok(AppState {
-        db,
-        auth_limits,
-        config: Arc::new(config),
-        clock,
-        leptos_options,
-        live: app::server::Live::new(),
-    })
+    Ok(AppState::new(config, db, clock, leptos_options))
 }
 
 /// The whole HTTP surface: pages, server functions, static files, health checks.
@@ -164,25 +151,16 @@ pub async fn ensure_admin(
     let hash = password::hash(&pw)
         .await
         .map_err(|e| StartError::Admin(e.to_string()))?;
-    let result: Result<(), StoreError> = async {
-        let mut tx = state.db.write.begin().await?;
-        members_store::insert(
-            &mut tx,
-            members_store::NewMember {
-                email: &email,
-                display_name: &name,
-                password_hash: &hash,
-                role: Role::Admin,
-                starting_credit: app::domain::Minutes::ZERO,
-            },
-            state.clock.now(),
-        )
-        .await?;
-        tx.commit().await?;
-        Ok(())
-    }
-    .await;
-    result.map_err(|e| StartError::Admin(e.to_string()))?;
+    app::server::operations::create_member(
+        state,
+        &email,
+        &name,
+        &hash,
+        Role::Admin,
+        app::domain::Minutes::ZERO,
+    )
+    .await
+    .map_err(|e| StartError::Admin(e.to_string()))?;
     Ok(true)
 }
 

@@ -21,7 +21,7 @@ fn rounds_per_endpoint() -> u32 {
 use app::domain::Minutes;
 use common::{spawn_app_with, TestApp};
 
-const ENDPOINTS: [&str; 39] = [
+const ENDPOINTS: [&str; 28] = [
     "services",
     "services/get",
     "members/profile",
@@ -30,17 +30,6 @@ const ENDPOINTS: [&str; 39] = [
     "services/update",
     "services/status",
     "requests/submit",
-    "requests/accept",
-    "requests/decline",
-    "requests/counter",
-    "requests/withdraw",
-    "requests/cancel",
-    "requests/mark_started",
-    "requests/confirm_start",
-    "requests/mark_completed",
-    "requests/confirm_completion",
-    "requests/dispute",
-    "admin/resolve",
     "requests/rate",
     "requests/mine",
     "requests/get",

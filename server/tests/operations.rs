@@ -57,8 +57,9 @@ async fn dashboard_disputes_member_view_and_metrics_follow_a_scenario() {
         let r: ActionResult = app
             .call(
                 &bob,
-                "requests/accept",
+                "requests/act",
                 &[
+                    ("action", "accept"),
                     ("request_id", &r.id.to_string()),
                     ("version", &r.version.to_string()),
                 ],
@@ -79,8 +80,8 @@ async fn dashboard_disputes_member_view_and_metrics_follow_a_scenario() {
         let r: ActionResult = app
             .call(
                 who,
-                &format!("requests/{ep}"),
-                &[("request_id", &pid), ("version", &v)],
+                "requests/act",
+                &[("action", ep), ("request_id", &pid), ("version", &v)],
             )
             .await
             .unwrap();
@@ -90,11 +91,12 @@ async fn dashboard_disputes_member_view_and_metrics_follow_a_scenario() {
     let _: ActionResult = app
         .call(
             &ann,
-            "requests/dispute",
+            "requests/act",
             &[
+                ("action", "dispute"),
                 ("request_id", &d.id.to_string()),
                 ("version", &d.version.to_string()),
-                ("reason", "late"),
+                ("text", "late"),
             ],
         )
         .await

@@ -75,8 +75,8 @@ async fn a_request_runs_over_http_with_the_actor_from_the_session() {
     let (s, _) = app
         .call::<ActionResult>(
             &eve,
-            "requests/accept",
-            &[("request_id", &id), ("version", &v)],
+            "requests/act",
+            &[("action", "accept"), ("request_id", &id), ("version", &v)],
         )
         .await
         .unwrap_err();
@@ -85,8 +85,8 @@ async fn a_request_runs_over_http_with_the_actor_from_the_session() {
     let (s, e) = app
         .call::<ActionResult>(
             &ann,
-            "requests/accept",
-            &[("request_id", &id), ("version", &v)],
+            "requests/act",
+            &[("action", "accept"), ("request_id", &id), ("version", &v)],
         )
         .await
         .unwrap_err();
@@ -98,8 +98,8 @@ async fn a_request_runs_over_http_with_the_actor_from_the_session() {
     let (s, _) = app
         .call::<ActionResult>(
             &app.client(),
-            "requests/accept",
-            &[("request_id", &id), ("version", &v)],
+            "requests/act",
+            &[("action", "accept"), ("request_id", &id), ("version", &v)],
         )
         .await
         .unwrap_err();
@@ -108,8 +108,8 @@ async fn a_request_runs_over_http_with_the_actor_from_the_session() {
     let accepted: ActionResult = app
         .call(
             &bob,
-            "requests/accept",
-            &[("request_id", &id), ("version", &v)],
+            "requests/act",
+            &[("action", "accept"), ("request_id", &id), ("version", &v)],
         )
         .await
         .unwrap();
@@ -118,8 +118,8 @@ async fn a_request_runs_over_http_with_the_actor_from_the_session() {
     let (s, e) = app
         .call::<ActionResult>(
             &ann,
-            "requests/withdraw",
-            &[("request_id", &id), ("version", &v)],
+            "requests/act",
+            &[("action", "withdraw"), ("request_id", &id), ("version", &v)],
         )
         .await
         .unwrap_err();
@@ -136,8 +136,8 @@ async fn a_request_runs_over_http_with_the_actor_from_the_session() {
         let r: ActionResult = app
             .call(
                 who,
-                &format!("requests/{endpoint}"),
-                &[("request_id", &id), ("version", &v)],
+                "requests/act",
+                &[("action", endpoint), ("request_id", &id), ("version", &v)],
             )
             .await
             .unwrap();
@@ -447,19 +447,24 @@ async fn only_admins_resolve_disputes() {
     let r: ActionResult = app
         .call(
             &bob,
-            "requests/accept",
-            &[("request_id", &id), ("version", &r.version.to_string())],
+            "requests/act",
+            &[
+                ("action", "accept"),
+                ("request_id", &id),
+                ("version", &r.version.to_string()),
+            ],
         )
         .await
         .unwrap();
     let r: ActionResult = app
         .call(
             &ann,
-            "requests/dispute",
+            "requests/act",
             &[
+                ("action", "dispute"),
                 ("request_id", &id),
                 ("version", &r.version.to_string()),
-                ("reason", "no show"),
+                ("text", "no show"),
             ],
         )
         .await
@@ -469,29 +474,29 @@ async fn only_admins_resolve_disputes() {
     let form = [
         ("request_id", id.as_str()),
         ("version", v.as_str()),
-        ("outcome", "refund"),
-        ("note", "sorted"),
+        ("action", "refund"),
+        ("text", "sorted"),
     ];
     let (s, e) = app
-        .call::<ActionResult>(&ann, "admin/resolve", &form)
+        .call::<ActionResult>(&ann, "requests/act", &form)
         .await
         .unwrap_err();
     assert_eq!((s, e), (403, AppError::Forbidden));
     let (s, e) = app
         .call::<ActionResult>(
             &admin,
-            "admin/resolve",
+            "requests/act",
             &[
                 ("request_id", &id),
                 ("version", &v),
-                ("outcome", "split"),
-                ("note", "x"),
+                ("action", "split"),
+                ("text", "x"),
             ],
         )
         .await
         .unwrap_err();
     assert_eq!((s, e.field()), (400, Some("minutes")));
-    let r: ActionResult = app.call(&admin, "admin/resolve", &form).await.unwrap();
+    let r: ActionResult = app.call(&admin, "requests/act", &form).await.unwrap();
     assert_eq!(r.state, State::Resolved);
     assert_eq!(app.me(&ann).await.unwrap().available, Minutes(120));
     let detail: RequestDetail = app

@@ -43,26 +43,23 @@ pub struct Statement {
 
 #[server(endpoint = "me/statement")]
 pub async fn my_statement() -> Result<Statement, AppError> {
-    use crate::server::context::{app_state, require_member, respond};
+    use crate::server::context::{require_member, serve};
     use crate::server::ledger_store;
-    respond(
-        async move {
-            let actor = require_member()?;
-            let state = app_state()?;
-            let b = ledger_store::balance(&state.db.read, actor.member_id).await?;
-            let lines = ledger_store::statement(&state.db.read, actor.member_id, STATEMENT_LIMIT)
-                .await?
-                .into_iter()
-                .map(StatementLine::from)
-                .collect();
-            Ok(Statement {
-                available: b.available,
-                held: b.held,
-                lines,
-            })
-        }
-        .await,
-    )
+    serve(|state| async move {
+        let actor = require_member()?;
+        let b = ledger_store::balance(&state.db.read, actor.member_id).await?;
+        let lines = ledger_store::statement(&state.db.read, actor.member_id, STATEMENT_LIMIT)
+            .await?
+            .into_iter()
+            .map(StatementLine::from)
+            .collect();
+        Ok(Statement {
+            available: b.available,
+            held: b.held,
+            lines,
+        })
+    })
+    .await
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -76,56 +73,46 @@ pub struct Notification {
 
 #[server(endpoint = "me/notifications")]
 pub async fn my_notifications() -> Result<Vec<Notification>, AppError> {
-    use crate::server::context::{app_state, require_member, respond};
+    use crate::server::context::{require_member, serve};
     use crate::server::notifications_store;
-    respond(
-        async move {
-            let actor = require_member()?;
-            let state = app_state()?;
-            Ok(
-                notifications_store::list(&state.db.read, actor.member_id, NOTIFICATION_LIMIT)
-                    .await?
-                    .into_iter()
-                    .map(|n| Notification {
-                        id: n.id,
-                        request_id: n.request_id,
-                        text: n.text,
-                        at: n.at,
-                        read: n.read,
-                    })
-                    .collect(),
-            )
-        }
-        .await,
-    )
+    serve(|state| async move {
+        let actor = require_member()?;
+        Ok(
+            notifications_store::list(&state.db.read, actor.member_id, NOTIFICATION_LIMIT)
+                .await?
+                .into_iter()
+                .map(|n| Notification {
+                    text: n.text(),
+                    id: n.id,
+                    request_id: n.request_id,
+                    at: n.at,
+                    read: n.read,
+                })
+                .collect(),
+        )
+    })
+    .await
 }
 
 /// Marks one notification read, or all of them when `id` is empty.
 #[server(endpoint = "me/notifications/read")]
 pub async fn mark_notifications_read(id: String) -> Result<u64, AppError> {
-    use crate::server::context::{app_state, require_member, respond};
-    use crate::server::notifications_store;
-    respond(
-        async move {
-            let actor = require_member()?;
-            let state = app_state()?;
-            let id = id.trim();
-            // Notification ids are UUIDs: anything else is refused before the database.
-            let which = if id.is_empty() {
-                None
-            } else {
-                let id = uuid::Uuid::parse_str(id)
-                    .map_err(|_| AppError::invalid("id", "That notification id is malformed."))?;
-                Some(id.to_string())
-            };
-            Ok(notifications_store::mark_read(
-                &state.db.write,
-                actor.member_id,
-                which.as_deref(),
-                state.clock.now(),
-            )
-            .await?)
-        }
-        .await,
-    )
+    use crate::server::context::{require_member, serve};
+    use crate::server::operations;
+    serve(|state| async move {
+        let actor = require_member()?;
+        let id = id.trim();
+        // Notification ids are UUIDs: anything else is refused before the database.
+        let which = if id.is_empty() {
+            None
+        } else {
+            let id = uuid::Uuid::parse_str(id)
+                .map_err(|_| AppError::invalid("id", "That notification id is malformed."))?;
+            Some(id.to_string())
+        };
+        let done =
+            operations::mark_notifications_read(&state, actor.member_id, which.as_deref()).await?;
+        Ok(state.tell(done))
+    })
+    .await
 }

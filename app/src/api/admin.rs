@@ -44,47 +44,44 @@ pub struct MemberSummary {
 
 #[server(endpoint = "admin/members")]
 pub async fn admin_list_members(search: String) -> Result<Vec<MemberSummary>, AppError> {
-    use crate::server::context::{app_state, require_admin, respond};
+    use crate::server::context::{require_admin, serve};
     use crate::server::members_store;
-    respond(
-        async move {
-            require_admin()?;
-            crate::api::services::check_search("search", &search)?;
-            let state = app_state()?;
-            Ok(members_store::list(&state.db.read, &search, MEMBER_LIST_LIMIT).await?)
-        }
-        .await,
-    )
+    serve(|state| async move {
+        require_admin()?;
+        crate::api::services::check_search("search", &search)?;
+        Ok(members_store::list(&state.db.read, &search, MEMBER_LIST_LIMIT).await?)
+    })
+    .await
 }
 
-/// Deactivates (`active = false`) or reactivates a member. Deactivation ends their sessions.
+/// Deactivates (`active = false`) or reactivates a member. Deactivation ends their
+/// sessions and cancels their open, undisputed requests.
 #[server(endpoint = "admin/member_active")]
 pub async fn admin_set_member_active(member_id: String, active: bool) -> Result<(), AppError> {
-    use crate::server::context::{app_state, internal, require_admin, respond};
-    use crate::server::members_store;
-    respond(
-        async move {
-            let admin = require_admin()?;
-            let member: MemberId =
-                member_id.parse().map_err(|_| AppError::invalid("member_id", "That member id is malformed."))?;
-            if member == admin.member_id && !active {
-                return Err(AppError::invalid("member_id", "You can't deactivate your own account."));
-            }
-            let state = app_state()?;
-            if active {
-                let mut tx = state.db.write.begin().await.map_err(internal)?;
-                let changed = members_store::set_active(&mut tx, member, true, state.clock.now()).await?;
-                tx.commit().await.map_err(internal)?;
-                tracing::info!(admin = %admin.member_id, member = %member, changed, "member reactivated");
-            } else {
-                let (changed, cancelled) =
-                    crate::server::engine::deactivate_member(&state.db, &state.clock, admin.member_id, member).await?;
-                tracing::info!(admin = %admin.member_id, member = %member, changed, cancelled, "member deactivated");
-            }
-            Ok(())
+    use crate::server::context::{require_admin, serve};
+    use crate::server::operations;
+    serve(|state| async move {
+        let admin = require_admin()?;
+        let member: MemberId = member_id
+            .parse()
+            .map_err(|_| AppError::invalid("member_id", "That member id is malformed."))?;
+        if member == admin.member_id && !active {
+            return Err(AppError::invalid(
+                "member_id",
+                "You can't deactivate your own account.",
+            ));
         }
-        .await,
-    )
+        if active {
+            let changed = state.tell(operations::reactivate_member(&state, member).await?);
+            tracing::info!(admin = %admin.member_id, member = %member, changed, "member reactivated");
+        } else {
+            let (changed, cancelled) = state
+                .tell(operations::deactivate_member(&state, admin.member_id, member).await?);
+            tracing::info!(admin = %admin.member_id, member = %member, changed, cancelled = cancelled.len(), "member deactivated");
+        }
+        Ok(())
+    })
+    .await
 }
 
 /// Grants (`minutes` > 0) or deducts (`minutes` < 0) hours, against the system account,
@@ -95,41 +92,30 @@ pub async fn admin_adjust_hours(
     minutes: i64,
     reason: String,
 ) -> Result<(), AppError> {
-    use crate::domain::ledger::{BalancedTransfer, MAX_LEG_MINUTES};
-    use crate::server::context::{app_state, internal, require_admin, respond};
-    use crate::server::ledger_store::{self, TransferMeta};
-    respond(
-        async move {
-            let admin = require_admin()?;
-            let member: MemberId = member_id
-                .parse()
-                .map_err(|_| AppError::invalid("member_id", "That member id is malformed."))?;
-            let reason = adjustment_reason(&reason)?;
-            if minutes == 0 || minutes.abs() > MAX_LEG_MINUTES {
-                return Err(AppError::invalid(
-                    "minutes",
-                    "Enter a non-zero number of minutes (at most 100,000 hours).",
-                ));
-            }
-            let t = if minutes > 0 {
-                BalancedTransfer::grant(member, Minutes(minutes))
-            } else {
-                BalancedTransfer::deduct(member, Minutes(-minutes))
-            }
-            .map_err(internal)?;
-            let state = app_state()?;
-            let mut tx = state.db.write.begin().await.map_err(internal)?;
-            let meta = TransferMeta {
-                reason,
-                request_id: None,
-                actor_id: Some(admin.member_id.to_string()),
-            };
-            ledger_store::apply(&mut tx, &t, meta, state.clock.now()).await?;
-            tx.commit().await.map_err(internal)?;
-            Ok(())
+    use crate::domain::ledger::MAX_LEG_MINUTES;
+    use crate::server::context::{require_admin, serve};
+    use crate::server::operations;
+    serve(|state| async move {
+        let admin = require_admin()?;
+        let member: MemberId = member_id
+            .parse()
+            .map_err(|_| AppError::invalid("member_id", "That member id is malformed."))?;
+        let reason = adjustment_reason(&reason)?;
+        if minutes == 0 || minutes.abs() > MAX_LEG_MINUTES {
+            return Err(AppError::invalid(
+                "minutes",
+                format!(
+                    "Enter a non-zero number of minutes (at most {} hours).",
+                    crate::domain::text::grouped((MAX_LEG_MINUTES / 60) as usize)
+                ),
+            ));
         }
-        .await,
-    )
+        let done =
+            operations::adjust_hours(&state, admin.member_id, member, minutes, &reason).await?;
+        state.tell(done);
+        Ok(())
+    })
+    .await
 }
 
 /// A member as an admin sees them: account, statement, requests.
@@ -154,51 +140,48 @@ pub struct AdminRequestLine {
 pub async fn admin_member(member_id: String) -> Result<AdminMemberView, AppError> {
     use crate::api::account::StatementLine;
     use crate::lifecycle::Party;
-    use crate::server::context::{app_state, require_admin, respond};
+    use crate::server::context::{require_admin, serve};
     use crate::server::{ledger_store, members_store, requests_store};
-    respond(
-        async move {
-            require_admin()?;
-            let id: MemberId = member_id
-                .parse()
-                .map_err(|_| AppError::NotFound("No such member.".into()))?;
-            let state = app_state()?;
-            let db = &state.db.read;
-            let member = members_store::get(db, id).await?;
-            let statement = ledger_store::statement(db, id, 500)
-                .await?
-                .into_iter()
-                .map(StatementLine::from)
-                .collect();
-            let mut requests = Vec::new();
-            for party in [Party::Requester, Party::Provider] {
-                for r in requests_store::list_for(db, id, party, 200).await? {
-                    requests.push(AdminRequestLine {
-                        request_id: r.request.id.to_string(),
-                        service_title: r
-                            .service_title
-                            .unwrap_or_else(|| "(no such service)".into()),
-                        as_party: match party {
-                            Party::Requester => "requester".into(),
-                            Party::Provider => "provider".into(),
-                        },
-                        counterpart: match party {
-                            Party::Requester => r.provider_name.unwrap_or_else(|| "—".into()),
-                            Party::Provider => r.requester_name,
-                        },
-                        state: r.request.state,
-                        cost: r.request.cost(),
-                    });
-                }
+    serve(|state| async move {
+        require_admin()?;
+        let id: MemberId = member_id
+            .parse()
+            .map_err(|_| AppError::NotFound("No such member.".into()))?;
+        let db = &state.db.read;
+        let member = members_store::get(db, id).await?;
+        let statement = ledger_store::statement(db, id, 500)
+            .await?
+            .into_iter()
+            .map(StatementLine::from)
+            .collect();
+        let mut requests = Vec::new();
+        for party in [Party::Requester, Party::Provider] {
+            for r in requests_store::list_for(db, id, party, 200).await? {
+                requests.push(AdminRequestLine {
+                    request_id: r.request.id.to_string(),
+                    service_title: r
+                        .service_title
+                        .unwrap_or_else(|| "(no such service)".into()),
+                    as_party: match party {
+                        Party::Requester => "requester".into(),
+                        Party::Provider => "provider".into(),
+                    },
+                    counterpart: match party {
+                        Party::Requester => r.provider_name.unwrap_or_else(|| "—".into()),
+                        Party::Provider => r.requester_name,
+                    },
+                    state: r.request.state,
+                    cost: r.request.cost(),
+                });
             }
-            Ok(AdminMemberView {
-                member,
-                statement,
-                requests,
-            })
         }
-        .await,
-    )
+        Ok(AdminMemberView {
+            member,
+            statement,
+            requests,
+        })
+    })
+    .await
 }
 
 #[cfg(test)]

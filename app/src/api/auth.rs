@@ -19,72 +19,52 @@ pub struct Me {
 
 #[server(endpoint = "me")]
 pub async fn get_me() -> Result<Option<Me>, AppError> {
-    use crate::server::context::{app_state, current_actor, respond};
+    use crate::server::context::{current_actor, serve};
     use crate::server::{ledger_store, notifications_store};
-    respond(
-        async move {
-            let Some(actor) = current_actor() else {
-                return Ok(None);
-            };
-            let state = app_state()?;
-            let balance = ledger_store::balance(&state.db.read, actor.member_id).await?;
-            let unread = notifications_store::unread_count(&state.db.read, actor.member_id).await?;
-            Ok(Some(Me {
-                id: actor.member_id,
-                display_name: actor.display_name,
-                role: actor.role,
-                available: balance.available,
-                held: balance.held,
-                unread_notifications: unread,
-            }))
-        }
-        .await,
-    )
+    serve(|state| async move {
+        let Some(actor) = current_actor() else {
+            return Ok(None);
+        };
+        let balance = ledger_store::balance(&state.db.read, actor.member_id).await?;
+        let unread = notifications_store::unread_count(&state.db.read, actor.member_id).await?;
+        Ok(Some(Me {
+            id: actor.member_id,
+            display_name: actor.display_name,
+            role: actor.role,
+            available: balance.available,
+            held: balance.held,
+            unread_notifications: unread,
+        }))
+    })
+    .await
 }
 
 #[server(endpoint = "signup")]
 pub async fn signup(display_name: String, email: String, password: String) -> Result<(), AppError> {
     use crate::domain::{DisplayName, Email, Password};
-    use crate::server::context::{app_state, internal, respond, set_cookie};
-    use crate::server::{members_store, password as pw, sessions};
-    respond(
-        async move {
-            let state = app_state()?;
-            let display_name = DisplayName::parse(&display_name)?;
-            let email = Email::parse(&email)?;
-            crate::server::context::count_auth_attempt(&state, email.as_str())?;
-            let password = Password::parse_new(&password)?;
-            if members_store::email_taken(&state.db.read, &email).await? {
-                return Err(crate::server::StoreError::DuplicateEmail.into());
-            }
-            let hash = pw::hash(&password).await.map_err(internal)?;
-            let now = state.clock.now();
-            let mut tx = state.db.write.begin().await.map_err(internal)?;
-            let id = members_store::insert(
-                &mut tx,
-                members_store::NewMember {
-                    email: &email,
-                    display_name: &display_name,
-                    password_hash: &hash,
-                    role: Role::Member,
-                    starting_credit: state.config.starting_credit,
-                },
-                now,
-            )
-            .await?;
-            let token = sessions::create(&mut tx, id, now, state.config.session_ttl_ms).await?;
-            tx.commit().await.map_err(internal)?;
-            tracing::info!(member = %id, "member signed up");
-            set_cookie(&sessions::login_cookie(
-                &token,
-                state.config.secure_cookies,
-                state.config.session_ttl_ms,
-            ));
-            leptos_axum::redirect("/");
-            Ok(())
+    use crate::server::context::{count_auth_attempt, internal, serve, set_cookie};
+    use crate::server::{members_store, operations, password as pw, sessions};
+    serve(|state| async move {
+        let display_name = DisplayName::parse(&display_name)?;
+        let email = Email::parse(&email)?;
+        count_auth_attempt(&state, email.as_str())?;
+        let password = Password::parse_new(&password)?;
+        if members_store::email_taken(&state.db.read, &email).await? {
+            return Err(crate::server::StoreError::DuplicateEmail.into());
         }
-        .await,
-    )
+        let hash = pw::hash(&password).await.map_err(internal)?;
+        let (id, token) =
+            state.tell(operations::sign_up(&state, &email, &display_name, &hash).await?);
+        tracing::info!(member = %id, "member signed up");
+        set_cookie(&sessions::login_cookie(
+            &token,
+            state.config.secure_cookies,
+            state.config.session_ttl_ms,
+        ));
+        leptos_axum::redirect("/");
+        Ok(())
+    })
+    .await
 }
 
 pub const UNKNOWN_EMAIL: &str = "No account uses that e-mail address. Check it, or sign up.";
@@ -94,70 +74,58 @@ pub const DEACTIVATED: &str = "This account has been deactivated. Please contact
 #[server(endpoint = "login")]
 pub async fn login(email: String, password: String) -> Result<(), AppError> {
     use crate::domain::Email;
-    use crate::server::context::{app_state, current_actor, internal, respond, set_cookie};
-    use crate::server::{members_store, password as pw, sessions};
-    respond(
-        async move {
-            let state = app_state()?;
-            let email = Email::parse(&email)?;
-            crate::server::context::count_auth_attempt(&state, email.as_str())?;
-            if password.is_empty() {
-                return Err(AppError::invalid("password", "Enter your password."));
-            }
-            if password.chars().count() > crate::domain::account::PASSWORD_MAX_CHARS {
-                return Err(AppError::invalid("password", WRONG_PASSWORD));
-            }
-            let row = members_store::find_login(&state.db.read, email.as_str()).await?;
-            let Some(row) = row else {
-                // Same work as a real check, so timing does not tell which case it was.
-                let _ = pw::verify(&password, pw::dummy_hash()).await;
-                return Err(AppError::invalid("email", UNKNOWN_EMAIL));
-            };
-            if !pw::verify(&password, &row.password_hash)
-                .await
-                .map_err(internal)?
-            {
-                return Err(AppError::invalid("password", WRONG_PASSWORD));
-            }
-            if !row.active {
-                return Err(AppError::invalid("email", DEACTIVATED));
-            }
-            let now = state.clock.now();
-            let mut tx = state.db.write.begin().await.map_err(internal)?;
-            // Rotation: a login never reuses the session the browser came with.
-            if let Some(old) = current_actor() {
-                sessions::delete(&mut tx, &old.token_hash).await?;
-            }
-            let token = sessions::create(&mut tx, row.id, now, state.config.session_ttl_ms).await?;
-            tx.commit().await.map_err(internal)?;
-            tracing::info!(member = %row.id, "member logged in");
-            set_cookie(&sessions::login_cookie(
-                &token,
-                state.config.secure_cookies,
-                state.config.session_ttl_ms,
-            ));
-            leptos_axum::redirect("/");
-            Ok(())
+    use crate::server::context::{count_auth_attempt, current_actor, internal, serve, set_cookie};
+    use crate::server::{members_store, operations, password as pw, sessions};
+    serve(|state| async move {
+        let email = Email::parse(&email)?;
+        count_auth_attempt(&state, email.as_str())?;
+        if password.is_empty() {
+            return Err(AppError::invalid("password", "Enter your password."));
         }
-        .await,
-    )
+        if password.chars().count() > crate::domain::account::PASSWORD_MAX_CHARS {
+            return Err(AppError::invalid("password", WRONG_PASSWORD));
+        }
+        let row = members_store::find_login(&state.db.read, email.as_str()).await?;
+        let Some(row) = row else {
+            // Same work as a real check, so timing does not tell which case it was.
+            let _ = pw::verify(&password, pw::dummy_hash()).await;
+            return Err(AppError::invalid("email", UNKNOWN_EMAIL));
+        };
+        if !pw::verify(&password, &row.password_hash)
+            .await
+            .map_err(internal)?
+        {
+            return Err(AppError::invalid("password", WRONG_PASSWORD));
+        }
+        if !row.active {
+            return Err(AppError::invalid("email", DEACTIVATED));
+        }
+        // Rotation: a login never reuses the session the browser came with.
+        let old = current_actor().map(|a| a.token_hash);
+        let token = state.tell(operations::log_in(&state, row.id, old.as_deref()).await?);
+        tracing::info!(member = %row.id, "member logged in");
+        set_cookie(&sessions::login_cookie(
+            &token,
+            state.config.secure_cookies,
+            state.config.session_ttl_ms,
+        ));
+        leptos_axum::redirect("/");
+        Ok(())
+    })
+    .await
 }
 
 #[server(endpoint = "logout")]
 pub async fn logout() -> Result<(), AppError> {
-    use crate::server::context::{app_state, current_actor, internal, respond, set_cookie};
-    use crate::server::sessions;
-    respond(
-        async move {
-            let state = app_state()?;
-            if let Some(actor) = current_actor() {
-                let mut conn = state.db.write.acquire().await.map_err(internal)?;
-                sessions::delete(&mut conn, &actor.token_hash).await?;
-            }
-            set_cookie(&sessions::logout_cookie(state.config.secure_cookies));
-            leptos_axum::redirect("/");
-            Ok(())
+    use crate::server::context::{current_actor, serve, set_cookie};
+    use crate::server::{operations, sessions};
+    serve(|state| async move {
+        if let Some(actor) = current_actor() {
+            state.tell(operations::log_out(&state, &actor.token_hash).await?);
         }
-        .await,
-    )
+        set_cookie(&sessions::logout_cookie(state.config.secure_cookies));
+        leptos_axum::redirect("/");
+        Ok(())
+    })
+    .await
 }

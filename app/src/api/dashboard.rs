@@ -4,6 +4,8 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::{Minutes, Timestamp};
+use crate::lifecycle::definition::provider_answers;
+use crate::lifecycle::State;
 use crate::AppError;
 
 pub const DAY_MS: i64 = 86_400_000;
@@ -79,12 +81,25 @@ pub fn percentiles(mut v: Vec<i64>) -> Option<Percentiles> {
     })
 }
 
+/// The states the per-day chart counts entries into, and the column each fills.
+pub const PER_DAY: [State; 6] = [
+    State::InProgress,
+    State::Paid,
+    State::Rejected,
+    State::Expired,
+    State::Cancelled,
+    State::Disputed,
+];
+
 /// From (request, seq, from, to, event, at) rows in request/seq order: the provider's
-/// response times (entering AWAITING_RESPONSE → their accept, decline or counter) and the
-/// times from submission to payment.
+/// response times (entering AWAITING_RESPONSE → their first answer: the events of their
+/// rows out of it in the definition) and the times from submission to payment.
 pub fn timings(
     rows: &[(String, i64, Option<String>, String, String, i64)],
 ) -> (Vec<i64>, Vec<i64>) {
+    let awaiting = State::AwaitingResponse.as_str();
+    let paid = State::Paid.as_str();
+    let answers: Vec<&str> = provider_answers().map(|e| e.as_str()).collect();
     let (mut response, mut payment) = (Vec::new(), Vec::new());
     let mut current: Option<&str> = None;
     let (mut created, mut awaiting_since): (Option<i64>, Option<i64>) = (None, None);
@@ -97,17 +112,17 @@ pub fn timings(
         if *seq == 1 {
             created = Some(*at);
         }
-        if from.as_deref() == Some("AWAITING_RESPONSE") {
+        if from.as_deref() == Some(awaiting) {
             if let Some(t0) = awaiting_since.take() {
-                if matches!(event.as_str(), "accept" | "decline" | "counter") {
+                if answers.contains(&event.as_str()) {
                     response.push(at - t0);
                 }
             }
         }
-        if to == "AWAITING_RESPONSE" {
+        if to == awaiting {
             awaiting_since = Some(*at);
         }
-        if to == "PAID" {
+        if to == paid {
             if let Some(t0) = created {
                 payment.push(at - t0);
             }
@@ -124,17 +139,29 @@ pub fn per_day(rows: &[(i64, String, i64)], today: i64, days: i64) -> Vec<DayCou
                 day,
                 ..Default::default()
             };
-            for (d, state, n) in rows.iter().filter(|r| r.0 == day) {
-                debug_assert_eq!(*d, day);
-                match state.as_str() {
-                    "IN_PROGRESS" => c.started += n,
-                    "PAID" => c.paid += n,
-                    "REJECTED" => c.rejected += n,
-                    "EXPIRED" => c.expired += n,
-                    "CANCELLED" => c.cancelled += n,
-                    "DISPUTED" => c.disputed += n,
-                    _ => {}
-                }
+            for (_, state, n) in rows.iter().filter(|r| r.0 == day) {
+                let Some(state) = State::parse(state) else {
+                    continue;
+                };
+                let column = match state {
+                    State::InProgress => &mut c.started,
+                    State::Paid => &mut c.paid,
+                    State::Rejected => &mut c.rejected,
+                    State::Expired => &mut c.expired,
+                    State::Cancelled => &mut c.cancelled,
+                    State::Disputed => &mut c.disputed,
+                    State::Initiated
+                    | State::Validating
+                    | State::Escrowed
+                    | State::AwaitingResponse
+                    | State::Negotiating
+                    | State::Accepted
+                    | State::PendingStartConfirmation
+                    | State::PendingCompletionConfirmation
+                    | State::Completed
+                    | State::Resolved => continue,
+                };
+                *column += n;
             }
             c
         })
@@ -144,79 +171,58 @@ pub fn per_day(rows: &[(i64, String, i64)], today: i64, days: i64) -> Vec<DayCou
 #[server(endpoint = "admin/dashboard")]
 pub async fn admin_dashboard() -> Result<Dashboard, AppError> {
     use crate::server::admin_store;
-    use crate::server::context::{app_state, require_admin, respond};
+    use crate::server::context::{require_admin, serve};
     use crate::server::ledger_store;
-    respond(
-        async move {
-            require_admin()?;
-            let state = app_state()?;
-            let db = &state.db.read;
-            let now = state.clock.now();
-            let today = now.0.div_euclid(DAY_MS);
-            let since = Timestamp((today - CHART_DAYS + 1) * DAY_MS);
-            let by_state = admin_store::requests_by_state(db).await?;
-            let entries = admin_store::entries_per_day(
-                db,
-                &[
-                    "IN_PROGRESS",
-                    "PAID",
-                    "REJECTED",
-                    "EXPIRED",
-                    "CANCELLED",
-                    "DISPUTED",
-                ],
-                since,
-            )
-            .await?;
-            // Started = entered IN_PROGRESS for the first time; a resumed dispute re-enters it.
-            let closed: i64 = by_state
+    serve(|state| async move {
+        require_admin()?;
+        let db = &state.db.read;
+        let now = state.clock.now();
+        let today = now.0.div_euclid(DAY_MS);
+        let since = Timestamp((today - CHART_DAYS + 1) * DAY_MS);
+        let by_state = admin_store::requests_by_state(db).await?;
+        // Started = entered IN_PROGRESS; a resumed dispute re-enters it.
+        let entries = admin_store::entries_per_day(db, &PER_DAY, since).await?;
+        let count = |pick: &dyn Fn(State) -> bool| -> i64 {
+            by_state
                 .iter()
-                .filter(|(s, _)| {
-                    matches!(
-                        s.as_str(),
-                        "PAID" | "REJECTED" | "EXPIRED" | "CANCELLED" | "RESOLVED"
-                    )
+                .filter(|(s, _)| State::parse(s).is_some_and(pick))
+                .map(|(_, n)| n)
+                .sum()
+        };
+        let closed = count(&|s| s.is_terminal());
+        let paid = count(&|s| s == State::Paid);
+        let (response, payment) = timings(&admin_store::timing_events(db, Timestamp(0)).await?);
+        let (auto_start, auto_completion) = admin_store::auto_confirm_counts(db).await?;
+        let c = ledger_store::conservation(db).await?;
+        Ok(Dashboard {
+            now,
+            per_day: per_day(&entries, today, CHART_DAYS),
+            success_percent: (closed > 0).then(|| paid * 100 / closed),
+            provider_response: percentiles(response),
+            time_to_payment: percentiles(payment),
+            auto_confirmed_start: auto_start,
+            auto_confirmed_completion: auto_completion,
+            in_escrow: admin_store::minutes_in_escrow(db).await?,
+            conservation: ConservationView {
+                holds: c.holds(),
+                total: c.total,
+                mismatched_accounts: c.mismatched_accounts,
+                negative_accounts: c.negative_accounts,
+                unbalanced_transfers: c.unbalanced_transfers,
+            },
+            flagged: admin_store::needing_attention(db)
+                .await?
+                .into_iter()
+                .map(|f| FlaggedRequest {
+                    request_id: f.request_id,
+                    state: f.state,
+                    error: f.error,
                 })
-                .map(|(_, n)| n)
-                .sum();
-            let paid: i64 = by_state
-                .iter()
-                .filter(|(s, _)| s == "PAID")
-                .map(|(_, n)| n)
-                .sum();
-            let (response, payment) = timings(&admin_store::timing_events(db, Timestamp(0)).await?);
-            let (auto_start, auto_completion) = admin_store::auto_confirm_counts(db).await?;
-            let c = ledger_store::conservation(db).await?;
-            Ok(Dashboard {
-                now,
-                per_day: per_day(&entries, today, CHART_DAYS),
-                success_percent: (closed > 0).then(|| paid * 100 / closed),
-                provider_response: percentiles(response),
-                time_to_payment: percentiles(payment),
-                auto_confirmed_start: auto_start,
-                auto_confirmed_completion: auto_completion,
-                in_escrow: admin_store::minutes_in_escrow(db).await?,
-                conservation: ConservationView {
-                    holds: c.holds(),
-                    total: c.total,
-                    mismatched_accounts: c.mismatched_accounts,
-                    negative_accounts: c.negative_accounts,
-                    unbalanced_transfers: c.unbalanced_transfers,
-                },
-                flagged: admin_store::needing_attention(db)
-                    .await?
-                    .into_iter()
-                    .map(|f| FlaggedRequest {
-                        request_id: f.request_id,
-                        state: f.state,
-                        error: f.error,
-                    })
-                    .collect(),
-                by_state,
-            })
-        }
-        .await,
-    )
+                .collect(),
+            by_state,
+        })
+    })
+    .await
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -236,61 +242,48 @@ pub struct DisputeEntry {
 #[server(endpoint = "admin/disputes")]
 pub async fn admin_disputes() -> Result<Vec<DisputeEntry>, AppError> {
     use crate::server::admin_store;
-    use crate::server::context::{app_state, require_admin, respond};
-    respond(
-        async move {
-            require_admin()?;
-            let state = app_state()?;
-            Ok(admin_store::open_disputes(&state.db.read, 500)
-                .await?
-                .into_iter()
-                .map(|d| DisputeEntry {
-                    request_id: d.request_id,
-                    service_title: d
-                        .service_title
-                        .unwrap_or_else(|| "(no such service)".into()),
-                    requester_name: d.requester_name,
-                    provider_name: d.provider_name.unwrap_or_else(|| "—".into()),
-                    raised_by: d.raised_by,
-                    reason: d.reason,
-                    paused_state: d.paused_state,
-                    opened_at: d.opened_at,
-                    held: d.held,
-                })
-                .collect())
-        }
-        .await,
-    )
+    use crate::server::context::{require_admin, serve};
+    serve(|state| async move {
+        require_admin()?;
+        Ok(admin_store::open_disputes(&state.db.read, 500)
+            .await?
+            .into_iter()
+            .map(|d| DisputeEntry {
+                request_id: d.request_id,
+                service_title: d
+                    .service_title
+                    .unwrap_or_else(|| "(no such service)".into()),
+                requester_name: d.requester_name,
+                provider_name: d.provider_name.unwrap_or_else(|| "—".into()),
+                raised_by: d.raised_by,
+                reason: d.reason,
+                paused_state: d.paused_state,
+                opened_at: d.opened_at,
+                held: d.held,
+            })
+            .collect())
+    })
+    .await
 }
 
 /// Clears a request's "needs attention" flag and fires its deadline again now.
 #[server(endpoint = "admin/retry_timer")]
 pub async fn admin_retry_timer(request_id: String) -> Result<(), AppError> {
-    use crate::server::context::{app_state, require_admin, respond};
-    use crate::server::{admin_store, sweeper};
-    respond(
-        async move {
-            require_admin()?;
-            let id: crate::domain::RequestId = request_id
-                .parse()
-                .map_err(|_| AppError::invalid("request_id", "That request id is malformed."))?;
-            let state = app_state()?;
-            if !admin_store::clear_attention(&state.db.write, &id.to_string()).await? {
-                return Err(AppError::NotFound(
-                    "That request is not waiting for attention.".into(),
-                ));
-            }
-            let report =
-                sweeper::sweep_once_live(&state.db, &state.clock, 500, Some(&state.live)).await?;
-            if report.failed > 0 {
-                return Err(AppError::Conflict(
-                    "The timer failed again; see the error below.".into(),
-                ));
-            }
-            Ok(())
+    use crate::server::context::{require_admin, serve};
+    use crate::server::operations::{self, RetryError};
+    serve(|state| async move {
+        require_admin()?;
+        let id: crate::domain::RequestId = request_id
+            .parse()
+            .map_err(|_| AppError::invalid("request_id", "That request id is malformed."))?;
+        match operations::retry_timer(&state, id).await {
+            Ok(done) => Ok(state.tell(done)),
+            Err(e @ RetryError::NotFlagged) => Err(AppError::NotFound(e.to_string())),
+            Err(e @ RetryError::FailedAgain) => Err(AppError::Conflict(e.to_string())),
+            Err(RetryError::Engine(e)) => Err(e.into()),
         }
-        .await,
-    )
+    })
+    .await
 }
 
 #[cfg(test)]

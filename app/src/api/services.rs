@@ -29,33 +29,27 @@ pub fn check_search(field: &str, search: &str) -> Result<(), AppError> {
 /// Active services matching `search`, newest first. Open to everyone, signed in or not.
 #[server(endpoint = "services")]
 pub async fn list_services(search: String) -> Result<Vec<ServiceSummary>, AppError> {
-    use crate::server::context::{app_state, respond};
+    use crate::server::context::serve;
     use crate::server::services_store;
-    respond(
-        async move {
-            check_search("q", &search)?;
-            let state = app_state()?;
-            Ok(services_store::list_active(&state.db.read, &search, DIRECTORY_LIMIT).await?)
-        }
-        .await,
-    )
+    serve(|state| async move {
+        check_search("q", &search)?;
+        Ok(services_store::list_active(&state.db.read, &search, DIRECTORY_LIMIT).await?)
+    })
+    .await
 }
 
 #[server(endpoint = "services/get")]
 pub async fn get_service(service_id: String) -> Result<ServiceSummary, AppError> {
     use crate::domain::ServiceId;
-    use crate::server::context::{app_state, respond};
+    use crate::server::context::serve;
     use crate::server::services_store;
-    respond(
-        async move {
-            let id: ServiceId = service_id
-                .parse()
-                .map_err(|_| AppError::NotFound("No such service.".into()))?;
-            let state = app_state()?;
-            Ok(services_store::get(&state.db.read, id).await?)
-        }
-        .await,
-    )
+    serve(|state| async move {
+        let id: ServiceId = service_id
+            .parse()
+            .map_err(|_| AppError::NotFound("No such service.".into()))?;
+        Ok(services_store::get(&state.db.read, id).await?)
+    })
+    .await
 }
 
 /// A member as others see them: their services, average rating and reviews.
@@ -80,62 +74,55 @@ pub struct Review {
 pub async fn member_profile(member_id: String) -> Result<Profile, AppError> {
     use crate::domain::service::ServiceStatus;
     use crate::domain::MemberId;
-    use crate::server::context::{app_state, respond};
+    use crate::server::context::serve;
     use crate::server::{members_store, services_store};
-    respond(
-        async move {
-            let id: MemberId = member_id
-                .parse()
-                .map_err(|_| AppError::NotFound("No such member.".into()))?;
-            let state = app_state()?;
-            let m = members_store::get(&state.db.read, id).await?;
-            if !m.active {
-                return Err(AppError::NotFound("No such member.".into()));
-            }
-            let services: Vec<ServiceSummary> =
-                services_store::list_for_provider(&state.db.read, id)
-                    .await?
-                    .into_iter()
-                    .filter(|s| s.status == ServiceStatus::Active)
-                    .collect();
-            let reviews: Vec<Review> = services_store::reviews_of(&state.db.read, id, 100)
-                .await?
-                .into_iter()
-                .map(|r| Review {
-                    stars: r.stars,
-                    comment: r.comment,
-                    by: r.by,
-                    at: r.at,
-                })
-                .collect();
-            let rating_count = reviews.len() as i64;
-            let rating = (rating_count > 0)
-                .then(|| reviews.iter().map(|r| r.stars * 100).sum::<i64>() / rating_count);
-            Ok(Profile {
-                display_name: m.display_name,
-                services,
-                rating,
-                rating_count,
-                reviews,
-            })
+    serve(|state| async move {
+        let id: MemberId = member_id
+            .parse()
+            .map_err(|_| AppError::NotFound("No such member.".into()))?;
+        let m = members_store::get(&state.db.read, id).await?;
+        if !m.active {
+            return Err(AppError::NotFound("No such member.".into()));
         }
-        .await,
-    )
+        let services: Vec<ServiceSummary> = services_store::list_for_provider(&state.db.read, id)
+            .await?
+            .into_iter()
+            .filter(|s| s.status == ServiceStatus::Active)
+            .collect();
+        let reviews: Vec<Review> = services_store::reviews_of(&state.db.read, id, 100)
+            .await?
+            .into_iter()
+            .map(|r| Review {
+                stars: r.stars,
+                comment: r.comment,
+                by: r.by,
+                at: r.at,
+            })
+            .collect();
+        let rating_count = reviews.len() as i64;
+        let rating = (rating_count > 0)
+            .then(|| reviews.iter().map(|r| r.stars * 100).sum::<i64>() / rating_count);
+        Ok(Profile {
+            display_name: m.display_name,
+            services,
+            rating,
+            rating_count,
+            reviews,
+        })
+    })
+    .await
 }
 
 /// The signed-in member's own services, every status.
 #[server(endpoint = "services/mine")]
 pub async fn my_services() -> Result<Vec<ServiceSummary>, AppError> {
-    use crate::server::context::{app_state, require_member, respond};
+    use crate::server::context::{require_member, serve};
     use crate::server::services_store;
-    respond(
-        async move {
-            let actor = require_member()?;
-            let state = app_state()?;
-            Ok(services_store::list_for_provider(&state.db.read, actor.member_id).await?)
-        }
-        .await,
-    )
+    serve(|state| async move {
+        let actor = require_member()?;
+        Ok(services_store::list_for_provider(&state.db.read, actor.member_id).await?)
+    })
+    .await
 }
 
 #[server(endpoint = "services/create")]
@@ -146,22 +133,15 @@ pub async fn create_service(
     response_window_hours: i64,
 ) -> Result<String, AppError> {
     use crate::domain::service::ServiceFields;
-    use crate::server::context::{app_state, internal, require_member, respond};
-    use crate::server::services_store;
-    respond(
-        async move {
-            let actor = require_member()?;
-            let fields =
-                ServiceFields::parse(&title, &description, &category, response_window_hours)?;
-            let state = app_state()?;
-            let mut tx = state.db.write.begin().await.map_err(internal)?;
-            let id = services_store::insert(&mut tx, actor.member_id, &fields, state.clock.now())
-                .await?;
-            tx.commit().await.map_err(internal)?;
-            Ok(id.to_string())
-        }
-        .await,
-    )
+    use crate::server::context::{require_member, serve};
+    use crate::server::operations;
+    serve(|state| async move {
+        let actor = require_member()?;
+        let fields = ServiceFields::parse(&title, &description, &category, response_window_hours)?;
+        let id = state.tell(operations::create_service(&state, actor.member_id, &fields).await?);
+        Ok(id.to_string())
+    })
+    .await
 }
 
 #[server(endpoint = "services/update")]
@@ -174,28 +154,23 @@ pub async fn update_service(
 ) -> Result<(), AppError> {
     use crate::domain::service::ServiceFields;
     use crate::domain::ServiceId;
-    use crate::server::context::{app_state, internal, require_member, respond};
-    use crate::server::services_store;
-    respond(
-        async move {
-            let actor = require_member()?;
-            let id: ServiceId = service_id
-                .parse()
-                .map_err(|_| AppError::invalid("service_id", "That service id is malformed."))?;
-            let fields =
-                ServiceFields::parse(&title, &description, &category, response_window_hours)?;
-            let state = app_state()?;
-            let mut tx = state.db.write.begin().await.map_err(internal)?;
-            if !services_store::update(&mut tx, actor.member_id, id, &fields).await? {
-                return Err(AppError::NotFound(
-                    "You have no such service (retired services can't be edited).".into(),
-                ));
-            }
-            tx.commit().await.map_err(internal)?;
-            Ok(())
+    use crate::server::context::{require_member, serve};
+    use crate::server::operations;
+    serve(|state| async move {
+        let actor = require_member()?;
+        let id: ServiceId = service_id
+            .parse()
+            .map_err(|_| AppError::invalid("service_id", "That service id is malformed."))?;
+        let fields = ServiceFields::parse(&title, &description, &category, response_window_hours)?;
+        let found = operations::update_service(&state, actor.member_id, id, &fields).await?;
+        if !state.tell(found) {
+            return Err(AppError::NotFound(
+                "You have no such service (retired services can't be edited).".into(),
+            ));
         }
-        .await,
-    )
+        Ok(())
+    })
+    .await
 }
 
 /// `status`: active, paused or retired. Pausing or retiring stops new requests only.
@@ -203,28 +178,24 @@ pub async fn update_service(
 pub async fn set_service_status(service_id: String, status: String) -> Result<(), AppError> {
     use crate::domain::service::ServiceStatus;
     use crate::domain::ServiceId;
-    use crate::server::context::{app_state, internal, require_member, respond};
-    use crate::server::services_store;
-    respond(
-        async move {
-            let actor = require_member()?;
-            let id: ServiceId = service_id
-                .parse()
-                .map_err(|_| AppError::invalid("service_id", "That service id is malformed."))?;
-            let status = ServiceStatus::parse(&status)
-                .ok_or_else(|| AppError::invalid("status", "Choose active, paused or retired."))?;
-            let state = app_state()?;
-            let mut tx = state.db.write.begin().await.map_err(internal)?;
-            if !services_store::set_status(&mut tx, actor.member_id, id, status).await? {
-                return Err(AppError::NotFound(
-                    "You have no such service (a retired service stays retired).".into(),
-                ));
-            }
-            tx.commit().await.map_err(internal)?;
-            Ok(())
+    use crate::server::context::{require_member, serve};
+    use crate::server::operations;
+    serve(|state| async move {
+        let actor = require_member()?;
+        let id: ServiceId = service_id
+            .parse()
+            .map_err(|_| AppError::invalid("service_id", "That service id is malformed."))?;
+        let status = ServiceStatus::parse(&status)
+            .ok_or_else(|| AppError::invalid("status", "Choose active, paused or retired."))?;
+        let found = operations::set_service_status(&state, actor.member_id, id, status).await?;
+        if !state.tell(found) {
+            return Err(AppError::NotFound(
+                "You have no such service (a retired service stays retired).".into(),
+            ));
         }
-        .await,
-    )
+        Ok(())
+    })
+    .await
 }
 
 #[cfg(test)]

@@ -1,15 +1,23 @@
 //! The lifecycle's transition function: pure, no I/O, compiled for the server and the
-//! browser alike. It looks the (state, event, actor) up in [`super::table::TABLE`],
-//! checks the dynamic guards (whose turn, round limit, deadline due), and returns the
-//! new request with the effects the store must apply in the same transaction.
+//! browser alike. It looks the (state, event, actor) up in the definition's
+//! [`TABLE`](super::definition::TABLE), checks the dynamic guards (whose turn, round
+//! limit, deadline due), and returns the new request with the effects the store must
+//! apply in the same transaction. What the row declares — the target, what happens to
+//! the hold, who is told — and the deadline the target state arms are applied the same
+//! way for every row; each event adds only its own data (terms, reasons, times).
 
 use serde::{Deserialize, Serialize};
 
+use super::checks::ValidationFailure;
+use super::definition::{
+    find_row, person_actions, rows_from, ActorKind, DeadlineRule, EventKind, HoldMove, Input,
+    OnFire, Row, State, Target, Tell, WaitsFor,
+};
+use super::notices::{Notice, Offer};
 use super::request::{EndReason, Hold, HoldStatus, Negotiation, Party, Paused, Request};
 use super::rules::Rules;
-use super::table::{find_row, rows_from, ActorKind, EventKind, Row, State, Target};
 use super::terms::{Terms, TermsError};
-use super::validation::ValidationFailure;
+use super::words;
 use crate::domain::ids::{RequestId, ServiceId};
 use crate::domain::{MemberId, Minutes, Timestamp};
 
@@ -35,11 +43,13 @@ impl Actor {
     }
 }
 
+/// What a submit creates (stored in the history's first event).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NewRequest {
     pub id: RequestId,
     pub service_id: ServiceId,
     pub requester: MemberId,
+    #[serde(default)]
     pub provider: Option<MemberId>,
     pub terms: Terms,
     pub response_window_ms: i64,
@@ -99,11 +109,48 @@ impl Event {
             Event::Deadline { .. } => EventKind::Deadline,
         }
     }
-}
 
-impl Event {
-    /// What the actor typed with this event (a reason, a note, a counter-offer's
-    /// message), shown in the history; None when there is nothing, or nothing typed.
+    /// The event a person asks for with `kind` (one of [`person_actions`]) and what they
+    /// filled in, as the definition's `input` says it needs.
+    pub fn asked(kind: EventKind, input: ActionInput) -> Result<Event, AskError> {
+        let ActionInput {
+            text,
+            terms,
+            to_provider,
+        } = input;
+        Ok(match kind {
+            EventKind::Accept => Event::Accept,
+            EventKind::Decline => Event::Decline { reason: text },
+            EventKind::Counter => Event::Counter {
+                terms: terms.ok_or(AskError::MissingTerms)?,
+            },
+            EventKind::Withdraw => Event::Withdraw,
+            EventKind::Cancel => Event::Cancel { reason: text },
+            EventKind::MarkStarted => Event::MarkStarted,
+            EventKind::ConfirmStart => Event::ConfirmStart,
+            EventKind::MarkCompleted => Event::MarkCompleted,
+            EventKind::ConfirmCompletion => Event::ConfirmCompletion,
+            EventKind::Dispute => Event::Dispute { reason: text },
+            EventKind::Resume => Event::Resume { note: text },
+            EventKind::PayProvider => Event::PayProvider { note: text },
+            EventKind::Refund => Event::Refund { note: text },
+            EventKind::Split => Event::Split {
+                to_provider: to_provider.ok_or(AskError::MissingShare)?,
+                note: text,
+            },
+            EventKind::Submit
+            | EventKind::StartValidation
+            | EventKind::ChecksPassed
+            | EventKind::ChecksFailed
+            | EventKind::NotifyProvider
+            | EventKind::MemberDeactivated
+            | EventKind::ProcessPayment
+            | EventKind::Deadline => return Err(AskError::NotAsked),
+        })
+    }
+
+    /// What the actor typed with this event (a reason, a note, a message), shown in the
+    /// history; None when there is nothing, or nothing typed.
     pub fn typed_text(&self) -> Option<&str> {
         let t = match self {
             Event::Decline { reason } | Event::Cancel { reason } | Event::Dispute { reason } => {
@@ -132,6 +179,28 @@ impl Event {
         let t = t.trim();
         (!t.is_empty()).then_some(t)
     }
+}
+
+/// What a person filled in on the request page to ask for an action.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ActionInput {
+    /// The reason or note (empty when none was asked for or given).
+    pub text: String,
+    /// A counter-offer's terms.
+    pub terms: Option<Terms>,
+    /// A split's share for the provider.
+    pub to_provider: Option<Minutes>,
+}
+
+/// Why a posted action is not an event a person can ask for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum AskError {
+    #[error("Only the system can take that step.")]
+    NotAsked,
+    #[error("Enter the terms of the counter-offer.")]
+    MissingTerms,
+    #[error("Enter the minutes for the provider.")]
+    MissingShare,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -183,9 +252,10 @@ pub enum Effect {
         to_payee: Minutes,
         to_payer: Minutes,
     },
+    /// Tell `to` what happened, as data (words are made where it is shown).
     Notify {
         to: Recipient,
-        text: String,
+        notice: Notice,
     },
     OpenDispute {
         raised_by: Party,
@@ -202,11 +272,11 @@ pub enum Effect {
 pub enum Rejection {
     #[error("Only the requester or the provider of this request can do that.")]
     NotAParty,
-    #[error("This request is {0}; nothing more can happen to it.", .state.label())]
+    #[error("This request is {}; nothing more can happen to it.", words::state(*.state))]
     Closed { state: State },
-    #[error("Only the {} can {} now.", .who.as_str(), .action.label())]
+    #[error("Only the {} can {} now.", .who.as_str(), words::verb(*.action))]
     WrongActor { action: EventKind, who: ActorKind },
-    #[error("You can't {} a request that is {}.", .action.label(), .state.label())]
+    #[error("You can't {} a request that is {}.", words::verb(*.action), words::state(*.state))]
     NotNow { action: EventKind, state: State },
     #[error("It's the other member's turn to answer this offer.")]
     NotYourTurn,
@@ -216,7 +286,7 @@ pub enum Rejection {
     InvalidTerms(TermsError),
     #[error("Please give a {what}.")]
     TextRequired { what: String },
-    #[error("The {what} can be at most {max} characters.")]
+    #[error("The {what} can be at most {} characters.", crate::domain::text::grouped(*.max))]
     TextTooLong { what: String, max: usize },
     #[error("The {what} contains characters we can't show.")]
     TextUnprintable { what: String },
@@ -243,7 +313,51 @@ pub struct AllowedAction {
     pub until: Option<Timestamp>,
 }
 
-/// Creates the request (the `submit` row): state INITIATED, nothing held yet.
+/// Who a request waits for now.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Awaited {
+    /// HourBank itself, inside the transaction that is running.
+    System,
+    Party(Party),
+    Admin,
+    /// Closed.
+    Nobody,
+}
+
+/// Who a request waits for, and by when (the deadline, if its state has one).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Waiting {
+    pub who: Awaited,
+    pub until: Option<Timestamp>,
+}
+
+/// Who `req` waits for now, from its state's definition (and, while negotiating, whose
+/// turn it is). The lists' "your turn", the request page's status line and reminders
+/// all use this.
+pub fn waiting_for(req: &Request) -> Waiting {
+    let who = match req.state.def().waits_for {
+        WaitsFor::System => Awaited::System,
+        WaitsFor::Requester => Awaited::Party(Party::Requester),
+        WaitsFor::Provider => Awaited::Party(Party::Provider),
+        WaitsFor::PartyInTurn => match req.negotiation {
+            Some(n) => Awaited::Party(n.turn),
+            None => Awaited::System,
+        },
+        WaitsFor::Admin => Awaited::Admin,
+        WaitsFor::Nobody => Awaited::Nobody,
+    };
+    Waiting {
+        who,
+        until: req.deadline,
+    }
+}
+
+/// True when `req` waits for `party` to move.
+pub fn is_turn_of(req: &Request, party: Party) -> bool {
+    waiting_for(req).who == Awaited::Party(party)
+}
+
+/// Creates the request (the `submit` event): state INITIATED, nothing held yet.
 pub fn create(new: &NewRequest, rules: &Rules, now: Timestamp) -> (Request, Vec<Effect>) {
     let req = Request {
         id: new.id,
@@ -314,44 +428,28 @@ pub fn guard(req: &Request, action: EventKind, role: ActorKind) -> Result<&'stat
             },
         });
     };
-    if req.state == State::Negotiating
-        && matches!(
-            action,
-            EventKind::Accept | EventKind::Counter | EventKind::Decline
-        )
-    {
-        let n = req
-            .negotiation
-            .ok_or_else(|| Rejection::Inconsistent("negotiating without a round".into()))?;
-        if party(role) != Some(n.turn) {
-            return Err(Rejection::NotYourTurn);
-        }
-        if action == EventKind::Counter && n.round >= req.rules.max_rounds {
-            return Err(Rejection::RoundLimit {
-                max: req.rules.max_rounds,
-            });
+    if req.state.def().waits_for == WaitsFor::PartyInTurn {
+        if let Some(p) = party(role) {
+            let n = req
+                .negotiation
+                .ok_or_else(|| Rejection::Inconsistent("negotiating without a round".into()))?;
+            // Withdrawing is the requester's whatever the turn; answering is the turn's.
+            let answers = matches!(
+                action,
+                EventKind::Accept | EventKind::Counter | EventKind::Decline
+            );
+            if answers && p != n.turn {
+                return Err(Rejection::NotYourTurn);
+            }
+            if action == EventKind::Counter && n.round >= req.rules.max_rounds {
+                return Err(Rejection::RoundLimit {
+                    max: req.rules.max_rounds,
+                });
+            }
         }
     }
     Ok(row)
 }
-
-/// The actions a person (member or admin) can ask for; the rest are the system's and the timer's.
-pub const PERSON_ACTIONS: [EventKind; 14] = [
-    EventKind::Accept,
-    EventKind::Decline,
-    EventKind::Counter,
-    EventKind::Withdraw,
-    EventKind::Cancel,
-    EventKind::MarkStarted,
-    EventKind::ConfirmStart,
-    EventKind::MarkCompleted,
-    EventKind::ConfirmCompletion,
-    EventKind::Dispute,
-    EventKind::Resume,
-    EventKind::PayProvider,
-    EventKind::Refund,
-    EventKind::Split,
-];
 
 /// The actions a member or admin may take on this request now, with their deadline.
 /// Timer and system steps are not listed.
@@ -359,8 +457,7 @@ pub fn allowed_actions(req: &Request, actor: &Actor) -> Vec<AllowedAction> {
     let Ok(role) = role_of(req, actor) else {
         return Vec::new();
     };
-    PERSON_ACTIONS
-        .into_iter()
+    person_actions()
         .filter(|a| guard(req, *a, role).is_ok())
         .map(|action| AllowedAction {
             action,
@@ -369,27 +466,49 @@ pub fn allowed_actions(req: &Request, actor: &Actor) -> Vec<AllowedAction> {
         .collect()
 }
 
-/// The next step the system takes by itself, inside the same transaction, if any.
-/// (VALIDATING needs facts from the database, so the store supplies that step.)
+/// The next step the system takes by itself, inside the same transaction, if any: the
+/// system's row out of the current state. (VALIDATING's outcome needs facts from the
+/// database, so the store supplies that step.)
 pub fn automatic_step(req: &Request) -> Option<Event> {
-    match req.state {
-        State::Initiated => Some(Event::StartValidation),
-        State::Escrowed => Some(Event::NotifyProvider),
-        State::Completed => Some(Event::ProcessPayment),
-        State::Validating
-        | State::AwaitingResponse
-        | State::Negotiating
-        | State::Accepted
-        | State::PendingStartConfirmation
-        | State::InProgress
-        | State::PendingCompletionConfirmation
-        | State::Disputed
-        | State::Paid
-        | State::Rejected
-        | State::Expired
-        | State::Cancelled
-        | State::Resolved => None,
+    let mut system = rows_from(req.state).filter(|r| r.actor == ActorKind::System);
+    let row = system.next()?;
+    if system.next().is_some() {
+        return None; // a choice (checks passed or failed): the caller decides
     }
+    match row.event {
+        EventKind::StartValidation => Some(Event::StartValidation),
+        EventKind::NotifyProvider => Some(Event::NotifyProvider),
+        EventKind::ProcessPayment => Some(Event::ProcessPayment),
+        EventKind::Submit
+        | EventKind::ChecksPassed
+        | EventKind::ChecksFailed
+        | EventKind::Accept
+        | EventKind::Decline
+        | EventKind::Counter
+        | EventKind::Withdraw
+        | EventKind::Cancel
+        | EventKind::MemberDeactivated
+        | EventKind::MarkStarted
+        | EventKind::ConfirmStart
+        | EventKind::MarkCompleted
+        | EventKind::ConfirmCompletion
+        | EventKind::Dispute
+        | EventKind::Resume
+        | EventKind::PayProvider
+        | EventKind::Refund
+        | EventKind::Split
+        | EventKind::Deadline => None,
+    }
+}
+
+/// The reason, note or comment typed with `kind`: trimmed, within [`TEXT_MAX_CHARS`],
+/// printable, and present when the definition's input requires it.
+fn typed(raw: &str, kind: EventKind) -> Result<String, Rejection> {
+    text(
+        raw,
+        words::text_name(kind),
+        kind.def().input.text_required(),
+    )
 }
 
 fn text(raw: &str, what: &str, required: bool) -> Result<String, Rejection> {
@@ -427,32 +546,15 @@ fn pending_hold(req: &Request) -> Result<Minutes, Rejection> {
     }
 }
 
-fn notify(fx: &mut Vec<Effect>, to: Recipient, text: String) {
-    fx.push(Effect::Notify { to, text });
-}
-
-fn notify_both(fx: &mut Vec<Effect>, text: &str) {
-    notify(fx, Recipient::Requester, text.to_owned());
-    notify(fx, Recipient::Provider, text.to_owned());
-}
-
-fn void_all(next: &mut Request, fx: &mut Vec<Effect>) -> Result<(), Rejection> {
-    let amount = pending_hold(next)?;
-    fx.push(Effect::Void {
-        payer: next.requester,
-        amount,
-    });
-    next.hold.status = HoldStatus::Voided;
-    Ok(())
-}
-
-fn describe(t: &Terms) -> String {
-    format!(
-        "{} at rate {} (cost {})",
-        Minutes(t.duration_minutes),
-        t.rate_label(),
-        t.cost()
-    )
+/// How long a deadline of `rule` runs, for `req`.
+pub fn deadline_ms(rule: DeadlineRule, req: &Request) -> i64 {
+    match rule {
+        DeadlineRule::ResponseWindow => req.response_window_ms,
+        DeadlineRule::NegotiationRound => req.rules.negotiation_round_ms,
+        DeadlineRule::StartConfirmation | DeadlineRule::CompletionConfirmation => {
+            req.rules.confirm_ms
+        }
+    }
 }
 
 /// `(request, event, actor, now) → (request', effects)` or a refusal that changes nothing.
@@ -475,16 +577,141 @@ pub fn transition(
                 .state
         }
     };
-    // Most states carry no deadline; the arms below set one where the rules give one.
-    next.deadline = None;
     let mut fx = Vec::new();
-    let rules = &req.rules;
+    // A split's share for the provider, checked by its arm, moved by the hold step.
+    let mut share = None;
 
+    // 1. What this event itself changes.
     match event {
         Event::Submit { .. } => return Err(Rejection::AlreadySubmitted),
-        Event::StartValidation => {}
-        Event::ChecksPassed => {
-            let cost = req.cost();
+        Event::StartValidation
+        | Event::ChecksPassed
+        | Event::NotifyProvider
+        | Event::MarkCompleted
+        | Event::ProcessPayment => {}
+        Event::ChecksFailed { reason } => {
+            next.end_reason = Some(EndReason::Validation(reason.clone()));
+        }
+        Event::Accept => next.negotiation = None,
+        Event::Decline { reason } => {
+            let reason = typed(reason, event.kind())?;
+            next.negotiation = None;
+            next.end_reason = Some(EndReason::Declined(reason));
+        }
+        Event::Counter { terms } => {
+            terms.check().map_err(Rejection::InvalidTerms)?;
+            let (round, turn) = match req.negotiation {
+                None => (1, Party::Requester),
+                Some(n) => (n.round + 1, n.turn.other()),
+            };
+            next.terms = Terms {
+                message: terms.message.trim().to_owned(),
+                ..terms.clone()
+            };
+            next.negotiation = Some(Negotiation { round, turn });
+        }
+        Event::Withdraw => {
+            next.negotiation = None;
+            next.end_reason = Some(EndReason::Withdrawn);
+        }
+        Event::Cancel { reason } => {
+            let reason = typed(reason, event.kind())?;
+            next.end_reason = Some(EndReason::CancelledByProvider(reason));
+        }
+        Event::MemberDeactivated { member } => {
+            if req.party_of(*member).is_none() {
+                return Err(Rejection::NotAParty);
+            }
+            next.negotiation = None;
+            next.end_reason = Some(EndReason::MemberDeactivated);
+        }
+        Event::MarkStarted => next.marked_started_at = Some(now),
+        Event::ConfirmStart => next.started_at = Some(now),
+        Event::ConfirmCompletion => next.completed_at = Some(now),
+        Event::Dispute { reason } => {
+            let reason = typed(reason, event.kind())?;
+            let party = party(role)
+                .ok_or_else(|| Rejection::Inconsistent("dispute by a non-party".into()))?;
+            next.paused = Some(Paused {
+                state: req.state,
+                remaining_ms: req.deadline.map(|d| (d.0 - now.0).max(0)),
+            });
+            fx.push(Effect::OpenDispute {
+                raised_by: party,
+                reason,
+            });
+        }
+        Event::Resume { note } => {
+            let note = typed(note, event.kind())?;
+            next.paused = None;
+            fx.push(Effect::CloseDispute {
+                outcome: DisputeOutcome::Resumed,
+                note,
+            });
+        }
+        Event::PayProvider { note } => {
+            let note = typed(note, event.kind())?;
+            next.paused = None;
+            fx.push(Effect::CloseDispute {
+                outcome: DisputeOutcome::PaidProvider,
+                note,
+            });
+        }
+        Event::Refund { note } => {
+            let note = typed(note, event.kind())?;
+            next.paused = None;
+            next.end_reason = Some(EndReason::DisputeRefunded);
+            fx.push(Effect::CloseDispute {
+                outcome: DisputeOutcome::Refunded,
+                note,
+            });
+        }
+        Event::Split { to_provider, note } => {
+            let note = typed(note, event.kind())?;
+            let held = pending_hold(req)?;
+            if to_provider.0 <= 0 || to_provider.0 >= held.0 {
+                return Err(Rejection::InvalidSplit { hold: held });
+            }
+            share = Some(*to_provider);
+            next.paused = None;
+            next.end_reason = Some(EndReason::DisputeSplit);
+            fx.push(Effect::CloseDispute {
+                outcome: DisputeOutcome::Split,
+                note,
+            });
+        }
+        Event::Deadline { due } => {
+            if req.deadline != Some(*due) {
+                return Err(Rejection::StaleDeadline);
+            }
+            if now < *due {
+                return Err(Rejection::DeadlineNotDue);
+            }
+            let on_fire = req.state.def().deadline.map(|d| d.on_fire).ok_or_else(|| {
+                Rejection::Inconsistent("a deadline row from a state without one".into())
+            })?;
+            match on_fire {
+                OnFire::Expire => {
+                    next.negotiation = None;
+                    next.end_reason = Some(EndReason::Expired);
+                }
+                OnFire::ConfirmStart => {
+                    next.started_at = req.marked_started_at;
+                    next.auto_confirmed_start = true;
+                }
+                OnFire::ConfirmCompletion => {
+                    next.completed_at = Some(now);
+                    next.auto_confirmed_completion = true;
+                }
+            }
+        }
+    }
+
+    // 2. The hold moves as the row says.
+    match row.hold {
+        HoldMove::Keep => {}
+        HoldMove::Place => {
+            let cost = next.cost();
             fx.push(Effect::Hold {
                 payer: req.requester,
                 amount: cost,
@@ -494,312 +721,195 @@ pub fn transition(
                 status: HoldStatus::Pending,
             };
         }
-        Event::ChecksFailed { reason } => {
-            next.end_reason = Some(EndReason::Validation(reason.clone()));
-            notify(
-                &mut fx,
-                Recipient::Requester,
-                format!("Your request was not sent: {}", reason.message()),
-            );
-        }
-        Event::NotifyProvider => {
-            next.deadline = Some(now.plus_millis(req.response_window_ms));
-            notify(
-                &mut fx,
-                Recipient::Provider,
-                format!("New request: {}.", describe(&req.terms)),
-            );
-        }
-        Event::Accept => {
-            next.negotiation = None;
-            if role == ActorKind::Requester {
-                // The requester accepts the provider's terms: the hold follows the cost.
-                let held = pending_hold(req)?;
-                let cost = req.cost();
-                if cost != held {
-                    fx.push(Effect::AdjustHold {
-                        payer: req.requester,
-                        from: held,
-                        to: cost,
-                    });
-                    next.hold.amount = cost;
-                }
-            }
-            notify_both(
-                &mut fx,
-                &format!("Request accepted: {}.", describe(&req.terms)),
-            );
-        }
-        Event::Decline { reason } => {
-            let reason = text(reason, "reason", false)?;
-            void_all(&mut next, &mut fx)?;
-            next.negotiation = None;
-            let msg = if reason.is_empty() {
-                "The request was declined; the hours are back.".to_owned()
-            } else {
-                format!("The request was declined: {reason}. The hours are back.")
-            };
-            next.end_reason = Some(EndReason::Declined(reason));
-            match req.state {
-                State::Negotiating => notify_both(&mut fx, &msg),
-                _ => notify(&mut fx, Recipient::Requester, msg),
-            }
-        }
-        Event::Counter { terms } => {
-            terms.check().map_err(Rejection::InvalidTerms)?;
-            let terms = Terms {
-                message: terms.message.trim().to_owned(),
-                ..terms.clone()
-            };
-            let (round, turn) = match req.negotiation {
-                None => (1, Party::Requester),
-                Some(n) => (n.round + 1, n.turn.other()),
-            };
-            if role == ActorKind::Requester {
-                let held = pending_hold(req)?;
-                let cost = terms.cost();
-                if cost != held {
-                    fx.push(Effect::AdjustHold {
-                        payer: req.requester,
-                        from: held,
-                        to: cost,
-                    });
-                    next.hold.amount = cost;
-                }
-            }
-            let to = match turn {
-                Party::Requester => Recipient::Requester,
-                Party::Provider => Recipient::Provider,
-            };
-            notify(
-                &mut fx,
-                to,
-                format!("Counter-offer (round {round}): {}.", describe(&terms)),
-            );
-            next.terms = terms;
-            next.negotiation = Some(Negotiation { round, turn });
-            next.deadline = Some(now.plus_millis(rules.negotiation_round_ms));
-        }
-        Event::Withdraw => {
-            void_all(&mut next, &mut fx)?;
-            next.negotiation = None;
-            next.end_reason = Some(EndReason::Withdrawn);
-            notify(
-                &mut fx,
-                Recipient::Provider,
-                "The requester withdrew the request.".into(),
-            );
-        }
-        Event::Cancel { reason } => {
-            let reason = text(reason, "reason", false)?;
-            void_all(&mut next, &mut fx)?;
-            notify(
-                &mut fx,
-                Recipient::Requester,
-                "The provider cancelled the request; the hours are back.".into(),
-            );
-            next.end_reason = Some(EndReason::CancelledByProvider(reason));
-        }
-        Event::MemberDeactivated { member } => {
-            if req.party_of(*member).is_none() {
-                return Err(Rejection::NotAParty);
-            }
-            void_all(&mut next, &mut fx)?;
-            next.negotiation = None;
-            next.end_reason = Some(EndReason::MemberDeactivated);
-            notify_both(
-                &mut fx,
-                "The request was cancelled because a member was deactivated.",
-            );
-        }
-        Event::MarkStarted => {
-            next.marked_started_at = Some(now);
-            next.deadline = Some(now.plus_millis(rules.confirm_ms));
-            notify(
-                &mut fx,
-                Recipient::Requester,
-                "The provider says the service has started. Please confirm.".into(),
-            );
-        }
-        Event::ConfirmStart => {
-            next.started_at = Some(now);
-            notify(
-                &mut fx,
-                Recipient::Provider,
-                "The requester confirmed the start.".into(),
-            );
-        }
-        Event::MarkCompleted => {
-            next.deadline = Some(now.plus_millis(rules.confirm_ms));
-            notify(
-                &mut fx,
-                Recipient::Requester,
-                "The provider says the service is complete. Please confirm.".into(),
-            );
-        }
-        Event::ConfirmCompletion => {
-            next.completed_at = Some(now);
-        }
-        Event::ProcessPayment => {
-            let amount = pending_hold(req)?;
-            fx.push(Effect::Post {
-                payer: req.requester,
-                payee: provider(req)?,
-                amount,
-            });
-            next.hold.status = HoldStatus::Posted;
-            notify_both(
-                &mut fx,
-                &format!("Paid: {amount} went to the provider. You can now rate each other."),
-            );
-        }
-        Event::Dispute { reason } => {
-            let reason = text(reason, "reason for the dispute", true)?;
-            let party = party(role)
-                .ok_or_else(|| Rejection::Inconsistent("dispute by a non-party".into()))?;
-            next.paused = Some(Paused {
-                state: req.state,
-                remaining_ms: req.deadline.map(|d| (d.0 - now.0).max(0)),
-            });
-            fx.push(Effect::OpenDispute {
-                raised_by: party,
-                reason: reason.clone(),
-            });
-            notify(
-                &mut fx,
-                Recipient::Admins,
-                format!("A dispute was raised: {reason}"),
-            );
-            notify_both(
-                &mut fx,
-                "A dispute was raised; everything is paused until an admin resolves it.",
-            );
-        }
-        Event::Resume { note } => {
-            let note = text(note, "note", true)?;
-            let paused = req
-                .paused
-                .ok_or_else(|| Rejection::Inconsistent("no paused state".into()))?;
-            next.deadline = paused.remaining_ms.map(|r| now.plus_millis(r));
-            next.paused = None;
-            fx.push(Effect::CloseDispute {
-                outcome: DisputeOutcome::Resumed,
-                note: note.clone(),
-            });
-            notify_both(&mut fx, &format!("An admin resumed the request: {note}"));
-        }
-        Event::PayProvider { note } => {
-            let note = text(note, "note", true)?;
-            let amount = pending_hold(req)?;
-            fx.push(Effect::Post {
-                payer: req.requester,
-                payee: provider(req)?,
-                amount,
-            });
-            next.hold.status = HoldStatus::Posted;
-            next.paused = None;
-            fx.push(Effect::CloseDispute {
-                outcome: DisputeOutcome::PaidProvider,
-                note: note.clone(),
-            });
-            notify_both(
-                &mut fx,
-                &format!("An admin paid the provider {amount}: {note}"),
-            );
-        }
-        Event::Refund { note } => {
-            let note = text(note, "note", true)?;
-            void_all(&mut next, &mut fx)?;
-            next.paused = None;
-            next.end_reason = Some(EndReason::DisputeRefunded);
-            fx.push(Effect::CloseDispute {
-                outcome: DisputeOutcome::Refunded,
-                note: note.clone(),
-            });
-            notify_both(&mut fx, &format!("An admin refunded the requester: {note}"));
-        }
-        Event::Split { to_provider, note } => {
-            let note = text(note, "note", true)?;
+        HoldMove::FollowTerms => {
             let held = pending_hold(req)?;
-            if to_provider.0 <= 0 || to_provider.0 >= held.0 {
-                return Err(Rejection::InvalidSplit { hold: held });
+            let cost = next.cost();
+            if cost != held {
+                fx.push(Effect::AdjustHold {
+                    payer: req.requester,
+                    from: held,
+                    to: cost,
+                });
+                next.hold.amount = cost;
             }
-            let to_payer = Minutes(held.0 - to_provider.0);
+        }
+        HoldMove::Post => {
+            let amount = pending_hold(req)?;
+            fx.push(Effect::Post {
+                payer: req.requester,
+                payee: provider(req)?,
+                amount,
+            });
+            next.hold.status = HoldStatus::Posted;
+        }
+        HoldMove::Void => {
+            let amount = pending_hold(req)?;
+            fx.push(Effect::Void {
+                payer: req.requester,
+                amount,
+            });
+            next.hold.status = HoldStatus::Voided;
+        }
+        HoldMove::Split => {
+            let held = pending_hold(req)?;
+            let to_payee =
+                share.ok_or_else(|| Rejection::Inconsistent("a split without a share".into()))?;
             fx.push(Effect::Split {
                 payer: req.requester,
                 payee: provider(req)?,
-                to_payee: *to_provider,
-                to_payer,
+                to_payee,
+                to_payer: Minutes(held.0 - to_payee.0),
             });
             next.hold.status = HoldStatus::Split {
-                to_provider: *to_provider,
+                to_provider: to_payee,
             };
-            next.paused = None;
-            next.end_reason = Some(EndReason::DisputeSplit);
-            fx.push(Effect::CloseDispute {
-                outcome: DisputeOutcome::Split,
-                note: note.clone(),
+        }
+    }
+
+    // 3. Entering a state arms the deadline its definition declares; a resumed request
+    //    gets back the time its dispute paused.
+    next.deadline = match event {
+        Event::Resume { .. } => req
+            .paused
+            .and_then(|p| p.remaining_ms)
+            .map(|r| now.plus_millis(r)),
+        _ => next
+            .state
+            .def()
+            .deadline
+            .map(|d| now.plus_millis(deadline_ms(d.from, &next))),
+    };
+
+    // 4. Tell whom the row says.
+    let (to_parties, to_admins) = notices(event, role, req, &next)?;
+    let parties: &[Recipient] = match row.tell {
+        Tell::Nobody => &[],
+        Tell::Requester => &[Recipient::Requester],
+        Tell::Provider => &[Recipient::Provider],
+        Tell::Other => match role {
+            ActorKind::Requester => &[Recipient::Provider],
+            ActorKind::Provider => &[Recipient::Requester],
+            ActorKind::Admin | ActorKind::Timer | ActorKind::System => {
+                return Err(Rejection::Inconsistent(
+                    "told the other of a non-party".into(),
+                ))
+            }
+        },
+        Tell::Both | Tell::BothAndAdmins => &[Recipient::Requester, Recipient::Provider],
+    };
+    if !parties.is_empty() {
+        let notice = to_parties
+            .ok_or_else(|| Rejection::Inconsistent(format!("no notice for {:?}", row.event)))?;
+        for to in parties {
+            fx.push(Effect::Notify {
+                to: *to,
+                notice: notice.clone(),
             });
-            notify_both(&mut fx, &format!("An admin split the hours: {to_provider} to the provider, {to_payer} back: {note}"));
         }
-        Event::Deadline { due } => {
-            if req.deadline != Some(*due) {
-                return Err(Rejection::StaleDeadline);
-            }
-            if now < *due {
-                return Err(Rejection::DeadlineNotDue);
-            }
-            match req.state {
-                State::AwaitingResponse | State::Negotiating => {
-                    void_all(&mut next, &mut fx)?;
-                    next.negotiation = None;
-                    next.end_reason = Some(EndReason::Expired);
-                    notify_both(
-                        &mut fx,
-                        "The request expired without an answer; the hours are back.",
-                    );
-                }
-                State::PendingStartConfirmation => {
-                    next.started_at = req.marked_started_at;
-                    next.auto_confirmed_start = true;
-                    notify_both(
-                        &mut fx,
-                        "The start was confirmed automatically after 48 hours.",
-                    );
-                }
-                State::PendingCompletionConfirmation => {
-                    next.completed_at = Some(now);
-                    next.auto_confirmed_completion = true;
-                    notify_both(
-                        &mut fx,
-                        "The completion was confirmed automatically after 48 hours.",
-                    );
-                }
-                State::Initiated
-                | State::Validating
-                | State::Escrowed
-                | State::Accepted
-                | State::InProgress
-                | State::Disputed
-                | State::Completed
-                | State::Paid
-                | State::Rejected
-                | State::Expired
-                | State::Cancelled
-                | State::Resolved => {
-                    return Err(Rejection::NotNow {
-                        action: EventKind::Deadline,
-                        state: req.state,
-                    })
-                }
-            }
-        }
+    }
+    if row.tell == Tell::BothAndAdmins {
+        let notice = to_admins.ok_or_else(|| {
+            Rejection::Inconsistent(format!("no admin notice for {:?}", row.event))
+        })?;
+        fx.push(Effect::Notify {
+            to: Recipient::Admins,
+            notice,
+        });
     }
     Ok((next, fx))
 }
 
+/// What this event tells the parties (and the admins), as data, from the request before
+/// (`req`) and after (`next`) it.
+fn notices(
+    event: &Event,
+    role: ActorKind,
+    req: &Request,
+    next: &Request,
+) -> Result<(Option<Notice>, Option<Notice>), Rejection> {
+    let armed = || {
+        next.deadline
+            .ok_or_else(|| Rejection::Inconsistent("a waiting state without its deadline".into()))
+    };
+    let to_parties = match event {
+        Event::Submit { .. }
+        | Event::StartValidation
+        | Event::ChecksPassed
+        | Event::ConfirmCompletion => None,
+        Event::ChecksFailed { reason } => Some(Notice::NotSent {
+            reason: reason.clone(),
+        }),
+        Event::NotifyProvider => Some(Notice::NewRequest {
+            offer: Offer::of(&next.terms),
+            answer_by: armed()?,
+        }),
+        Event::Accept => Some(Notice::Accepted {
+            offer: Offer::of(&next.terms),
+        }),
+        Event::Decline { reason } => Some(Notice::Declined {
+            reason: reason.trim().to_owned(),
+        }),
+        Event::Counter { .. } => Some(Notice::CounterOffer {
+            round: next.negotiation.map(|n| n.round).unwrap_or(1),
+            offer: Offer::of(&next.terms),
+            answer_by: armed()?,
+        }),
+        Event::Withdraw => Some(Notice::Withdrawn),
+        Event::Cancel { reason } => Some(Notice::CancelledByProvider {
+            reason: reason.trim().to_owned(),
+        }),
+        Event::MemberDeactivated { .. } => Some(Notice::CancelledByDeactivation),
+        Event::MarkStarted => Some(Notice::MarkedStarted {
+            confirm_by: armed()?,
+        }),
+        Event::ConfirmStart => Some(Notice::StartConfirmed),
+        Event::MarkCompleted => Some(Notice::MarkedCompleted {
+            confirm_by: armed()?,
+        }),
+        Event::ProcessPayment => Some(Notice::Paid {
+            amount: req.hold.amount,
+        }),
+        Event::Dispute { reason } => {
+            let by = party(role)
+                .ok_or_else(|| Rejection::Inconsistent("dispute by a non-party".into()))?;
+            return Ok((
+                Some(Notice::DisputeRaised { by }),
+                Some(Notice::DisputeToResolve {
+                    by,
+                    reason: reason.trim().to_owned(),
+                }),
+            ));
+        }
+        Event::Resume { note } => Some(Notice::Resumed {
+            note: note.trim().to_owned(),
+        }),
+        Event::PayProvider { note } => Some(Notice::PaidByAdmin {
+            amount: req.hold.amount,
+            note: note.trim().to_owned(),
+        }),
+        Event::Refund { note } => Some(Notice::RefundedByAdmin {
+            amount: req.hold.amount,
+            note: note.trim().to_owned(),
+        }),
+        Event::Split { to_provider, note } => Some(Notice::SplitByAdmin {
+            to_provider: *to_provider,
+            to_requester: Minutes(req.hold.amount.0 - to_provider.0),
+            note: note.trim().to_owned(),
+        }),
+        Event::Deadline { .. } => {
+            let after = Minutes(req.rules.confirm_ms / 60_000);
+            Some(match req.state.def().deadline.map(|d| d.on_fire) {
+                Some(OnFire::ConfirmStart) => Notice::StartAutoConfirmed { after },
+                Some(OnFire::ConfirmCompletion) => Notice::CompletionAutoConfirmed { after },
+                Some(OnFire::Expire) | None => Notice::Expired,
+            })
+        }
+    };
+    Ok((to_parties, None))
+}
+
 /// Checks a rating: `member` is a party, the request is paid, 1–5 stars, a comment of at
-/// most 1,000 characters. Returns the rater's part and the trimmed comment.
+/// most [`TEXT_MAX_CHARS`] characters. Returns the rater's part and the trimmed comment.
 pub fn rating(
     req: &Request,
     member: MemberId,
@@ -810,7 +920,7 @@ pub fn rating(
     if !(1..=5).contains(&stars) {
         return Err(Rejection::InvalidStars);
     }
-    Ok((party, text(comment, "comment", false)?))
+    Ok((party, text(comment, words::COMMENT, false)?))
 }
 
 /// Whether `member` may rate the other party of `req` (once each, after payment).
@@ -822,10 +932,16 @@ pub fn can_rate(req: &Request, member: MemberId) -> Result<Party, Rejection> {
     Ok(p)
 }
 
+/// The input a form for `kind` asks for (the definition's column).
+pub fn input_of(kind: EventKind) -> Input {
+    kind.def().input
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lifecycle::table::TABLE;
+    use crate::lifecycle::definition::{StateKind, TABLE};
+    use crate::lifecycle::rules::HOUR_MS;
 
     fn new_request() -> (Request, MemberId, MemberId) {
         let (r, p) = (MemberId::new_random(), MemberId::new_random());
@@ -985,5 +1101,245 @@ mod tests {
                 what: "reason".into()
             })
         );
+    }
+
+    /// A request in every waiting state, reached through the transition function.
+    fn in_every_waiting_state() -> Vec<(Request, MemberId, MemberId)> {
+        let (req, r, p) = new_request();
+        let sys =
+            |at: Request, e: Event| transition(&at, &e, &Actor::System, Timestamp(1)).unwrap().0;
+        let by = |at: &Request, e: Event, m: MemberId| {
+            transition(at, &e, &Actor::Member(m), Timestamp(2))
+                .unwrap()
+                .0
+        };
+        let awaiting = sys(
+            sys(sys(req, Event::StartValidation), Event::ChecksPassed),
+            Event::NotifyProvider,
+        );
+        let counter = |d| Event::Counter {
+            terms: Terms {
+                duration_minutes: d,
+                rate: 100,
+                proposed_start: None,
+                message: String::new(),
+            },
+        };
+        let negotiating_r = by(&awaiting, counter(45), p);
+        let negotiating_p = by(&negotiating_r, counter(75), r);
+        let accepted = by(&awaiting, Event::Accept, p);
+        let start = by(&accepted, Event::MarkStarted, p);
+        let progress = by(&start, Event::ConfirmStart, r);
+        let completion = by(&progress, Event::MarkCompleted, p);
+        let disputed = by(
+            &completion,
+            Event::Dispute {
+                reason: "late".into(),
+            },
+            r,
+        );
+        [
+            awaiting,
+            negotiating_r,
+            negotiating_p,
+            accepted,
+            start,
+            progress,
+            completion,
+            disputed,
+        ]
+        .into_iter()
+        .map(|q| (q, r, p))
+        .collect()
+    }
+
+    fn sample_event(kind: EventKind, req: &Request) -> Option<Event> {
+        let input = ActionInput {
+            text: "because".into(),
+            terms: Some(Terms {
+                duration_minutes: 90,
+                rate: 100,
+                proposed_start: None,
+                message: String::new(),
+            }),
+            to_provider: Some(Minutes(10)),
+        };
+        match kind {
+            EventKind::Deadline => req.deadline.map(|due| Event::Deadline { due }),
+            EventKind::MemberDeactivated => Some(Event::MemberDeactivated {
+                member: req.requester,
+            }),
+            k => Event::asked(k, input).ok(),
+        }
+    }
+
+    /// Every row of the table out of a waiting state, taken through `transition`: the
+    /// hold moves as the row's `hold` column says and exactly the row's `tell` is told.
+    #[test]
+    fn effects_are_what_each_row_declares() {
+        let mut rows_seen = std::collections::HashSet::new();
+        for (req, r, p) in in_every_waiting_state() {
+            for row in TABLE.iter().filter(|row| row.from == req.state) {
+                let actor = match row.actor {
+                    ActorKind::Requester => Actor::Member(r),
+                    ActorKind::Provider => Actor::Member(p),
+                    ActorKind::Admin => Actor::Admin(MemberId::new_random()),
+                    ActorKind::Timer => Actor::Timer,
+                    ActorKind::System => Actor::System,
+                };
+                let Some(event) = sample_event(row.event, &req) else {
+                    continue;
+                };
+                let now = req.deadline.unwrap_or(Timestamp(3)).plus_millis(1);
+                let Ok((next, fx)) = transition(&req, &event, &actor, now) else {
+                    continue; // not this party's turn in this negotiation
+                };
+                rows_seen.insert((row.from, row.event, row.actor));
+                let money: Vec<&str> = fx
+                    .iter()
+                    .filter_map(|e| match e {
+                        Effect::Hold { .. } => Some("place"),
+                        Effect::AdjustHold { .. } => Some("adjust"),
+                        Effect::Post { .. } => Some("post"),
+                        Effect::Void { .. } => Some("void"),
+                        Effect::Split { .. } => Some("split"),
+                        Effect::Notify { .. }
+                        | Effect::OpenDispute { .. }
+                        | Effect::CloseDispute { .. } => None,
+                    })
+                    .collect();
+                let want: &[&str] = match row.hold {
+                    HoldMove::Keep => &[],
+                    HoldMove::Place => &["place"],
+                    HoldMove::FollowTerms if next.cost() != req.hold.amount => &["adjust"],
+                    HoldMove::FollowTerms => &[],
+                    HoldMove::Post => &["post"],
+                    HoldMove::Void => &["void"],
+                    HoldMove::Split => &["split"],
+                };
+                assert_eq!(money, want, "{row:?}");
+                let mut told: Vec<Recipient> = fx
+                    .iter()
+                    .filter_map(|e| match e {
+                        Effect::Notify { to, .. } => Some(*to),
+                        _ => None,
+                    })
+                    .collect();
+                told.sort_by_key(|t| *t as u8);
+                let other = if row.actor == ActorKind::Requester {
+                    Recipient::Provider
+                } else {
+                    Recipient::Requester
+                };
+                let want: Vec<Recipient> = match row.tell {
+                    Tell::Nobody => vec![],
+                    Tell::Requester => vec![Recipient::Requester],
+                    Tell::Provider => vec![Recipient::Provider],
+                    Tell::Other => vec![other],
+                    Tell::Both => vec![Recipient::Requester, Recipient::Provider],
+                    Tell::BothAndAdmins => {
+                        vec![Recipient::Requester, Recipient::Provider, Recipient::Admins]
+                    }
+                };
+                assert_eq!(told, want, "{row:?}");
+                // Entering a state arms what its definition says.
+                assert_eq!(
+                    next.deadline.is_some(),
+                    next.state.def().deadline.is_some()
+                        || (row.event == EventKind::Resume
+                            && req.paused.and_then(|x| x.remaining_ms).is_some()),
+                    "{row:?}"
+                );
+            }
+        }
+        let person_rows = TABLE
+            .iter()
+            .filter(|r| r.from.kind() == StateKind::Waiting)
+            .count();
+        assert_eq!(
+            rows_seen.len(),
+            person_rows,
+            "every row out of a waiting state was tried"
+        );
+    }
+
+    /// "Your turn" is the state's "waits for": the requester of a request waiting for the
+    /// provider is not told it is theirs (they can only withdraw), and in ACCEPTED the
+    /// provider is awaited although both may dispute.
+    #[test]
+    fn the_turn_is_whom_the_state_waits_for_not_whoever_has_a_button() {
+        let all = in_every_waiting_state();
+        let state = |s: State| all.iter().find(|(q, ..)| q.state == s).unwrap();
+        let (awaiting, r, _) = state(State::AwaitingResponse);
+        assert!(
+            !allowed_actions(awaiting, &Actor::Member(*r)).is_empty(),
+            "the requester can withdraw"
+        );
+        assert!(!is_turn_of(awaiting, Party::Requester));
+        assert!(is_turn_of(awaiting, Party::Provider));
+        assert_eq!(waiting_for(awaiting).until, awaiting.deadline);
+        let (accepted, r, p) = state(State::Accepted);
+        assert!(allowed_actions(accepted, &Actor::Member(*r))
+            .iter()
+            .any(|a| a.action == EventKind::Dispute));
+        assert!(allowed_actions(accepted, &Actor::Member(*p))
+            .iter()
+            .any(|a| a.action == EventKind::Dispute));
+        assert!(is_turn_of(accepted, Party::Provider) && !is_turn_of(accepted, Party::Requester));
+        let (start, ..) = state(State::PendingStartConfirmation);
+        assert!(is_turn_of(start, Party::Requester));
+        let (disputed, ..) = state(State::Disputed);
+        assert_eq!(waiting_for(disputed).who, Awaited::Admin);
+        for (q, ..) in all.iter().filter(|(q, ..)| q.state == State::Negotiating) {
+            let turn = q.negotiation.unwrap().turn;
+            assert!(is_turn_of(q, turn) && !is_turn_of(q, turn.other()));
+        }
+    }
+
+    /// The deadline a state arms comes from the request's own rules, so a bank that sets
+    /// 72 h for confirmations arms 72 h and says 72 h.
+    #[test]
+    fn deadlines_and_their_words_follow_the_rules() {
+        let (req, r, p) = new_request();
+        let mut req = req;
+        req.rules.confirm_ms = 72 * HOUR_MS;
+        let sys =
+            |at: &Request, e: Event| transition(at, &e, &Actor::System, Timestamp(0)).unwrap().0;
+        let at = sys(
+            &sys(&sys(&req, Event::StartValidation), Event::ChecksPassed),
+            Event::NotifyProvider,
+        );
+        let at = transition(&at, &Event::Accept, &Actor::Member(p), Timestamp(0))
+            .unwrap()
+            .0;
+        let (at, fx) =
+            transition(&at, &Event::MarkStarted, &Actor::Member(p), Timestamp(0)).unwrap();
+        assert_eq!(at.deadline, Some(Timestamp(72 * HOUR_MS)));
+        assert!(fx.contains(&Effect::Notify {
+            to: Recipient::Requester,
+            notice: Notice::MarkedStarted {
+                confirm_by: Timestamp(72 * HOUR_MS)
+            }
+        }));
+        let due = at.deadline.unwrap();
+        let (_, fx) = transition(&at, &Event::Deadline { due }, &Actor::Timer, due).unwrap();
+        let notice = fx
+            .iter()
+            .find_map(|e| match e {
+                Effect::Notify { notice, .. } => Some(notice.clone()),
+                _ => None,
+            })
+            .unwrap();
+        assert_eq!(
+            notice,
+            Notice::StartAutoConfirmed {
+                after: Minutes(72 * 60)
+            }
+        );
+        assert_eq!(
+            crate::lifecycle::words::notice(&notice),
+            "The start was confirmed automatically after 72 h."
+        );
+        let _ = r;
     }
 }

@@ -1,24 +1,33 @@
 //! The service-request lifecycle as ONE pure state machine, shared by the browser (to
 //! show exactly the actions allowed now) and the server (which enforces it).
 //!
-//! - `table`: the transition table (start here), states, events, actors.
-//! - `machine`: `transition(request, event, actor, now)`, `allowed_actions`, effects.
-//! - `validation`: the submit-time checks.
+//! - `definition`: THE DEFINITION (start here) — states, events and transition rows, one
+//!   line each, with whom a state waits for, the deadline it arms and what its firing
+//!   does, what each row does to the hold and whom it tells.
+//! - `machine`: `transition(request, event, actor, now)`, `allowed_actions`,
+//!   `waiting_for`, effects.
+//! - `checks`: the submit-time checks.
+//! - `notices`: what notifications tell, as data.
+//! - `words`: every word members and admins read about the lifecycle.
 //! - `terms`, `request`, `rules`: the data.
 //! - `replay`: rebuilding a request from its history.
 
+pub mod checks;
+pub mod definition;
 pub mod machine;
+pub mod notices;
 pub mod replay;
 pub mod request;
 pub mod rules;
-pub mod table;
 pub mod terms;
-pub mod validation;
+pub mod words;
 
+pub use definition::{ActorKind, EventKind, State, StateKind, TABLE};
 pub use machine::{
-    allowed_actions, create, transition, Actor, AllowedAction, Effect, Event, NewRequest, Rejection,
+    allowed_actions, create, transition, waiting_for, Actor, AllowedAction, Effect, Event,
+    NewRequest, Rejection,
 };
+pub use notices::Notice;
 pub use request::{HoldStatus, Party, Request};
 pub use rules::Rules;
-pub use table::{ActorKind, EventKind, State, TABLE};
 pub use terms::Terms;

@@ -1,12 +1,16 @@
 //! The request aggregate: everything the lifecycle knows about one service request.
 //! Stored whole (as JSON) beside the columns the queries need; rebuilt by replay.
+//!
+//! Stored data evolves: every field that a later version may add or that can be absent
+//! takes `#[serde(default)]`, so a request written before the field existed still loads
+//! (`app/tests/upgrade.rs` opens a bank written by an earlier main).
 
 use serde::{Deserialize, Serialize};
 
+use super::checks::ValidationFailure;
+use super::definition::State;
 use super::rules::Rules;
-use super::table::State;
 use super::terms::Terms;
-use super::validation::ValidationFailure;
 use crate::domain::ids::{RequestId, ServiceId};
 use crate::domain::{MemberId, Minutes, Timestamp};
 
@@ -59,6 +63,7 @@ pub struct Hold {
 pub struct Paused {
     pub state: State,
     /// Time left on the paused state's deadline (None: it had none).
+    #[serde(default)]
     pub remaining_ms: Option<i64>,
 }
 
@@ -87,16 +92,25 @@ pub struct Request {
     pub version: i64,
     /// The proposal on the table while negotiating; the agreed terms from ACCEPTED on.
     pub terms: Terms,
+    #[serde(default)]
     pub negotiation: Option<Negotiation>,
     pub hold: Hold,
+    #[serde(default)]
     pub deadline: Option<Timestamp>,
+    #[serde(default)]
     pub paused: Option<Paused>,
     pub response_window_ms: i64,
+    #[serde(default)]
     pub marked_started_at: Option<Timestamp>,
+    #[serde(default)]
     pub started_at: Option<Timestamp>,
+    #[serde(default)]
     pub completed_at: Option<Timestamp>,
+    #[serde(default)]
     pub auto_confirmed_start: bool,
+    #[serde(default)]
     pub auto_confirmed_completion: bool,
+    #[serde(default)]
     pub end_reason: Option<EndReason>,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,

@@ -1,10 +1,13 @@
-//! The configurable numbers of the lifecycle (defaults from the rules page).
+//! The configurable numbers of the lifecycle (defaults from the rules page). Every
+//! request keeps the rules it was submitted under; a number added later takes its
+//! default in requests stored before it existed (`#[serde(default)]`).
 
 use serde::{Deserialize, Serialize};
 
 pub const HOUR_MS: i64 = 3_600_000;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Rules {
     /// Time the party in turn has to answer a counter-offer (24 h).
     pub negotiation_round_ms: i64,

@@ -19,17 +19,31 @@ pub struct Terms {
     pub duration_minutes: i64,
     /// Credit-hours per hour in hundredths (50–400).
     pub rate: i64,
+    #[serde(default)]
     pub proposed_start: Option<Timestamp>,
+    #[serde(default)]
     pub message: String,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 pub enum TermsError {
-    #[error("Hours must be from 15 minutes to 40 hours, in 15-minute steps.")]
+    #[error(
+        "Hours must be from {} to {}, in {}-minute steps.",
+        Minutes(DURATION_MIN_MINUTES),
+        Minutes(DURATION_MAX_MINUTES),
+        DURATION_STEP_MINUTES
+    )]
     Duration,
-    #[error("The rate must be from 0.50 to 4.00 credit-hours per hour.")]
+    #[error(
+        "The rate must be from {} to {} credit-hours per hour.",
+        rate_label(RATE_MIN),
+        rate_label(RATE_MAX)
+    )]
     Rate,
-    #[error("The message can be at most 2,000 characters.")]
+    #[error(
+        "The message can be at most {} characters.",
+        crate::domain::text::grouped(MESSAGE_MAX_CHARS)
+    )]
     MessageTooLong,
     #[error("The message contains characters we can't show.")]
     MessageUnprintable,
@@ -64,8 +78,13 @@ impl Terms {
 
     /// "1.25"
     pub fn rate_label(&self) -> String {
-        format!("{}.{:02}", self.rate / 100, self.rate % 100)
+        rate_label(self.rate)
     }
+}
+
+/// A rate in hundredths as it is written: 125 → "1.25".
+pub fn rate_label(rate: i64) -> String {
+    format!("{}.{:02}", rate / 100, rate % 100)
 }
 
 #[cfg(test)]
@@ -108,5 +127,17 @@ mod tests {
         long.message = "a\0b".into();
         assert_eq!(long.check(), Err(TermsError::MessageUnprintable));
         assert_eq!(t(60, 125).rate_label(), "1.25");
+        assert_eq!(
+            TermsError::Duration.to_string(),
+            "Hours must be from 15 min to 40 h, in 15-minute steps."
+        );
+        assert_eq!(
+            TermsError::Rate.to_string(),
+            "The rate must be from 0.50 to 4.00 credit-hours per hour."
+        );
+        assert_eq!(
+            TermsError::MessageTooLong.to_string(),
+            "The message can be at most 2,000 characters."
+        );
     }
 }

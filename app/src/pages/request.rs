@@ -8,70 +8,20 @@ use crate::components::live::use_live;
 use crate::components::state_graph::StateGraph;
 use crate::components::terms::{terms_line, DurationSelect};
 use crate::components::time::remaining;
-use crate::lifecycle::machine::{Actor, Event};
-use crate::lifecycle::request::{EndReason, HoldStatus, Party};
-use crate::lifecycle::{EventKind, Request, State};
+use crate::lifecycle::definition::{Input, OnFire};
+use crate::lifecycle::machine::{waiting_for, Actor, Event, TEXT_MAX_CHARS};
+use crate::lifecycle::request::Party;
+use crate::lifecycle::terms::MESSAGE_MAX_CHARS;
+use crate::lifecycle::{words, EventKind, State};
 use crate::AppError;
 
-/// Who the lifecycle waits for now, in words.
-fn waiting_for(req: &Request, d: &RequestDetail) -> String {
-    let provider = &d.provider_name;
-    let requester = &d.requester_name;
-    match req.state {
-        State::AwaitingResponse => {
-            format!("{provider} (the provider) to accept, decline or counter-offer")
-        }
-        State::Negotiating => match req.negotiation.map(|n| n.turn) {
-            Some(Party::Requester) => {
-                format!("{requester} (the requester) to answer the counter-offer")
-            }
-            _ => format!("{provider} (the provider) to answer the counter-offer"),
-        },
-        State::Accepted => format!("{provider} (the provider) to mark the service started"),
-        State::PendingStartConfirmation => {
-            format!("{requester} (the requester) to confirm the start")
-        }
-        State::InProgress => format!("{provider} (the provider) to mark the service completed"),
-        State::PendingCompletionConfirmation => {
-            format!("{requester} (the requester) to confirm completion")
-        }
-        State::Disputed => "an admin to resolve the dispute".to_owned(),
-        State::Initiated | State::Validating | State::Escrowed | State::Completed => {
-            "HourBank".to_owned()
-        }
-        State::Paid | State::Rejected | State::Expired | State::Cancelled | State::Resolved => {
-            "no one: this request is closed".to_owned()
-        }
-    }
-}
-
-/// What the timer does when the deadline passes, in words.
-fn on_deadline(state: State) -> &'static str {
-    match state {
-        State::AwaitingResponse | State::Negotiating => "the request expires and the hours go back",
-        State::PendingStartConfirmation => "the start is confirmed automatically",
-        State::PendingCompletionConfirmation => {
-            "completion is confirmed automatically and the provider is paid"
-        }
-        _ => "",
-    }
-}
-
-fn end_reason(r: &EndReason) -> String {
-    match r {
-        EndReason::Validation(v) => format!("Not sent: {}", v.message()),
-        EndReason::Declined(reason) if reason.is_empty() => "Declined.".into(),
-        EndReason::Declined(reason) => format!("Declined: {reason}"),
-        EndReason::Expired => "Expired without an answer; the hours went back.".into(),
-        EndReason::Withdrawn => "Withdrawn by the requester.".into(),
-        EndReason::CancelledByProvider(reason) if reason.is_empty() => {
-            "Cancelled by the provider.".into()
-        }
-        EndReason::CancelledByProvider(reason) => format!("Cancelled by the provider: {reason}"),
-        EndReason::MemberDeactivated => "Cancelled because a member was deactivated.".into(),
-        EndReason::DisputeRefunded => "An admin refunded the requester.".into(),
-        EndReason::DisputeSplit => "An admin split the hours.".into(),
-    }
+fn rate_label() -> String {
+    use crate::lifecycle::terms::{rate_label, RATE_MAX, RATE_MIN};
+    format!(
+        "Rate (credit-hours per hour, {} to {})",
+        rate_label(RATE_MIN),
+        rate_label(RATE_MAX)
+    )
 }
 
 fn actor_name(actor: &Actor, d: &RequestDetail) -> String {
@@ -146,105 +96,72 @@ fn RequestView(
             )
         })
         .collect();
-    let hold = match req.hold.status {
-        HoldStatus::None => "Nothing is held.".to_owned(),
-        HoldStatus::Pending => format!("{} is held in escrow.", req.hold.amount),
-        HoldStatus::Posted => format!("{} was paid to the provider.", req.hold.amount),
-        HoldStatus::Voided => format!("{} was returned to the requester.", req.hold.amount),
-        HoldStatus::Split { to_provider } => format!(
-            "{to_provider} was paid to the provider and {} returned to the requester.",
-            crate::domain::Minutes(req.hold.amount.0 - to_provider.0)
-        ),
-    };
+    let hold = words::hold(&req.hold);
     let role = match (d.viewer, d.viewer_is_admin) {
         (Some(Party::Requester), _) => "You asked for this service.",
         (Some(Party::Provider), _) => "You provide this service.",
         (None, true) => "You are viewing this request as an admin.",
         (None, false) => "",
     };
-    let form = move |kind: EventKind, label: &'static str, extra: AnyView| {
-        let id = id.clone();
-        let version = version.clone();
-        view! {
-            <ActionForm action=act attr:class=format!("action action-{}", kind.as_str())>
-                <input type="hidden" name="request_id" value=id/>
-                <input type="hidden" name="version" value=version/>
-                <input type="hidden" name="action" value=kind.as_str()/>
-                {extra}
-                <button type="submit">{label}</button>
-            </ActionForm>
-        }
-    };
-    let text_field = |id: &'static str, label: &'static str, required: bool| {
-        view! {
-            <label for=id>{label}</label>
-            <textarea id=id name="text" rows="2" maxlength="1000" required=required></textarea>
-        }
-        .into_any()
-    };
-    let none = || ().into_any();
-    let mut actions: Vec<AnyView> = Vec::new();
-    for kind in &allowed {
-        let v = match kind {
-            EventKind::Accept => form(EventKind::Accept, "Accept", none()).into_any(),
-            EventKind::Decline => form(EventKind::Decline, "Decline", text_field("decline-reason", "Reason (optional)", false)).into_any(),
-            EventKind::Counter => form(
-                EventKind::Counter,
-                "Send counter-offer",
-                view! {
+    // One form per allowed action, with the fields the definition's input asks for.
+    let actions: Vec<AnyView> = allowed
+        .iter()
+        .map(|kind| {
+            let kind = *kind;
+            let field_id = format!("{}-text", kind.as_str());
+            let fields = match kind.def().input {
+                Input::Nothing => ().into_any(),
+                Input::OptionalReason | Input::RequiredReason | Input::Note => view! {
+                    <label for=field_id.clone()>{words::text_label(kind)}</label>
+                    <textarea id=field_id name="text" rows="2" maxlength=TEXT_MAX_CHARS.to_string() required=kind.def().input.text_required()></textarea>
+                }
+                .into_any(),
+                Input::Terms => view! {
                     <fieldset>
                         <legend>"Counter-offer"</legend>
                         <label for="counter-duration">"Hours"</label>
                         <DurationSelect id="counter-duration" selected=req.terms.duration_minutes/>
-                        <label for="counter-rate">"Rate (credit-hours per hour, 0.50 to 4.00)"</label>
+                        <label for="counter-rate">{rate_label()}</label>
                         <input id="counter-rate" name="rate" type="text" inputmode="decimal" value=req.terms.rate_label()/>
                         <label for="counter-message">"Message"</label>
-                        <textarea id="counter-message" name="message" rows="2" maxlength="2000"></textarea>
+                        <textarea id="counter-message" name="message" rows="2" maxlength=MESSAGE_MAX_CHARS.to_string()></textarea>
                     </fieldset>
                 }
                 .into_any(),
-            )
-            .into_any(),
-            EventKind::Withdraw => form(EventKind::Withdraw, "Withdraw request", none()).into_any(),
-            EventKind::Cancel => form(EventKind::Cancel, "Cancel", text_field("cancel-reason", "Reason (optional)", false)).into_any(),
-            EventKind::MarkStarted => form(EventKind::MarkStarted, "Mark started", none()).into_any(),
-            EventKind::ConfirmStart => form(EventKind::ConfirmStart, "Confirm start", none()).into_any(),
-            EventKind::MarkCompleted => form(EventKind::MarkCompleted, "Mark completed", none()).into_any(),
-            EventKind::ConfirmCompletion => form(EventKind::ConfirmCompletion, "Confirm completion", none()).into_any(),
-            EventKind::Dispute => form(EventKind::Dispute, "Raise a dispute", text_field("dispute-reason", "What went wrong?", true)).into_any(),
-            EventKind::Resume => form(EventKind::Resume, "Resume", text_field("resume-note", "Note (required)", true)).into_any(),
-            EventKind::PayProvider => form(EventKind::PayProvider, "Pay the provider", text_field("pay-note", "Note (required)", true)).into_any(),
-            EventKind::Refund => form(EventKind::Refund, "Refund the requester", text_field("refund-note", "Note (required)", true)).into_any(),
-            EventKind::Split => form(
-                EventKind::Split,
-                "Split",
-                view! {
+                Input::SplitAndNote => view! {
                     <label for="split-minutes">{format!("Minutes to the provider (1 to {})", req.hold.amount.0 - 1)}</label>
                     <input id="split-minutes" name="minutes" type="number" min="1" max=(req.hold.amount.0 - 1).to_string()/>
-                    <label for="split-note">"Note (required)"</label>
-                    <textarea id="split-note" name="text" rows="2" maxlength="1000" required></textarea>
+                    <label for=field_id.clone()>{words::text_label(kind)}</label>
+                    <textarea id=field_id name="text" rows="2" maxlength=TEXT_MAX_CHARS.to_string() required></textarea>
                 }
                 .into_any(),
-            )
-            .into_any(),
-            EventKind::Submit
-            | EventKind::StartValidation
-            | EventKind::ChecksPassed
-            | EventKind::ChecksFailed
-            | EventKind::NotifyProvider
-            | EventKind::MemberDeactivated
-            | EventKind::ProcessPayment
-            | EventKind::Deadline => none(),
-        };
-        actions.push(v);
-    }
+            };
+            let (id, version) = (id.clone(), version.clone());
+            view! {
+                <ActionForm action=act attr:class=format!("action action-{}", kind.as_str())>
+                    <input type="hidden" name="request_id" value=id/>
+                    <input type="hidden" name="version" value=version/>
+                    <input type="hidden" name="action" value=kind.as_str()/>
+                    {fields}
+                    <button type="submit">{words::button(kind)}</button>
+                </ActionForm>
+            }
+            .into_any()
+        })
+        .collect();
     let request_id = req.id.to_string();
-    let deadline_line = req.deadline.map(|dl| {
+    let waiting = waiting_for(&req);
+    let deadline_line = waiting.until.map(|dl| {
+        let then = req
+            .state
+            .def()
+            .deadline
+            .map(|d| words::on_fire(d.on_fire))
+            .unwrap_or_default();
         format!(
-            "Deadline: {} ({}), then {}.",
+            "Deadline: {} ({}), then {then}.",
             dl.to_utc_string(),
             remaining(dl, d.now),
-            on_deadline(req.state)
         )
     });
     let is_admin = d.viewer_is_admin;
@@ -261,10 +178,10 @@ fn RequestView(
             {format!("{} asked {} · ", d.requester_name, d.provider_name)} {role}
         </p>
         <section class="status-box" aria-labelledby="status-heading">
-            <h2 id="status-heading">"Status: " <span data-testid="state" data-state=req.state.as_str()>{req.state.label()}</span></h2>
-            <p data-testid="waiting-for">"Waiting for " {waiting_for(&req, &d)} "."</p>
+            <h2 id="status-heading">"Status: " <span data-testid="state" data-state=req.state.as_str()>{words::state(req.state)}</span></h2>
+            <p data-testid="waiting-for">"Waiting for " {words::waiting_for(waiting.who, req.state, &d.requester_name, &d.provider_name)} "."</p>
             {deadline_line.map(|l| view! { <p data-testid="deadline">{l}</p> })}
-            {req.end_reason.as_ref().map(|r| view! { <p class="end-reason" data-testid="end-reason">{end_reason(r)}</p> })}
+            {req.end_reason.as_ref().map(|r| view! { <p class="end-reason" data-testid="end-reason">{words::end_reason(r)}</p> })}
             {auto_flags.into_iter().flatten().map(|f| view! { <p class="auto">{f}</p> }).collect_view()}
             <p>{terms_line(&req.terms)}{(!req.terms.message.is_empty()).then(|| format!(" — “{}”", req.terms.message))}</p>
             <p data-testid="hold">{hold}</p>
@@ -316,7 +233,7 @@ fn RequestView(
                         </select>
                         <FieldError error=rate_error field="stars"/>
                         <label for="rate-comment">"Comment (optional)"</label>
-                        <textarea id="rate-comment" name="comment" rows="2" maxlength="1000"></textarea>
+                        <textarea id="rate-comment" name="comment" rows="2" maxlength=TEXT_MAX_CHARS.to_string()></textarea>
                         <button type="submit">"Rate"</button>
                     </ActionForm>
                 })}
@@ -327,14 +244,15 @@ fn RequestView(
             <h2 id="history-heading">"History"</h2>
             <ol class="timeline" data-testid="history">
                 {d.history.iter().map(|h| {
+                    // A deadline that confirmed rather than expired.
                     let auto = matches!(h.recorded.event, Event::Deadline { .. })
-                        && matches!(h.from, Some(State::PendingStartConfirmation) | Some(State::PendingCompletionConfirmation));
+                        && h.from.and_then(|f| f.def().deadline).is_some_and(|d| d.on_fire != OnFire::Expire);
                     view! {
                         <li>
                             <time datetime=h.recorded.at.to_rfc3339()>{h.recorded.at.to_utc_string()}</time>
                             " · " <strong>{actor_name(&h.recorded.actor, &d)}</strong> " · "
-                            {h.recorded.event.kind().label()}
-                            {format!(" → {}", h.to.label())}
+                            {words::verb(h.recorded.event.kind())}
+                            {format!(" → {}", words::state(h.to))}
                             {h.recorded.event.typed_text().map(|t| view! { <q class="typed">{t.to_owned()}</q> })}
                             {auto.then(|| view! { <span class="badge">" auto-confirmed"</span> })}
                             // Admins see each event's full record, like an execution history.

@@ -7,7 +7,8 @@ use crate::components::errors::ErrorPage;
 use crate::components::live::use_live;
 use crate::components::time::remaining;
 use crate::domain::Minutes;
-use crate::lifecycle::Party;
+use crate::lifecycle::machine::is_turn_of;
+use crate::lifecycle::{words, Party};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Show {
@@ -65,7 +66,7 @@ fn RequestList(party: Party) -> impl IntoView {
                 {move || Suspend::new(async move {
                     let mut rows: Vec<RequestSummary> = list.await?.into_iter().filter(|r| keep(show(), r)).collect();
                     // What waits for me first, then the nearest deadline.
-                    rows.sort_by_key(|r| (r.allowed.is_empty(), r.request.deadline.map(|d| d.0).unwrap_or(i64::MAX)));
+                    rows.sort_by_key(|r| (!is_turn_of(&r.request, party), r.request.deadline.map(|d| d.0).unwrap_or(i64::MAX)));
                     if rows.is_empty() {
                         return Ok::<_, crate::AppError>(view! { <p>"Nothing here."</p> }.into_any());
                     }
@@ -82,13 +83,13 @@ fn RequestList(party: Party) -> impl IntoView {
                             </thead>
                             <tbody>
                                 {rows.into_iter().map(|r| {
-                                    let waits_for_me = !r.allowed.is_empty();
+                                    let waits_for_me = is_turn_of(&r.request, party);
                                     view! {
                                         <tr class:waiting=waits_for_me data-state=r.request.state.as_str()>
                                             <td><a href=format!("/requests/{}", r.request.id)>{r.service_title.clone()}</a></td>
                                             <td>{r.counterpart_name.clone()}</td>
                                             <td>
-                                                {r.request.state.label()}
+                                                {words::state(r.request.state)}
                                                 {waits_for_me.then(|| view! { <strong class="badge">" your turn"</strong> })}
                                             </td>
                                             <td>{Minutes(r.request.terms.duration_minutes).to_string()}</td>

@@ -5,6 +5,16 @@ use sqlx::AnyPool;
 
 use super::StoreError;
 use crate::domain::{Minutes, Timestamp};
+use crate::lifecycle::definition::{deadlines_that, OnFire};
+use crate::lifecycle::{EventKind, State};
+
+/// `$first, $first+1, …` for `n` values.
+fn params(first: usize, n: usize) -> String {
+    (first..first + n)
+        .map(|i| format!("${i}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
 
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct OpenDispute {
@@ -83,22 +93,23 @@ pub async fn requests_by_state(pool: &AnyPool) -> Result<Vec<(String, i64)>, Sto
 /// Entries into the given states per UTC day since `since`: (day number, state, count).
 pub async fn entries_per_day(
     pool: &AnyPool,
-    states: &[&str],
+    states: &[State],
     since: Timestamp,
 ) -> Result<Vec<(i64, String, i64)>, StoreError> {
-    let list = states
-        .iter()
-        .map(|s| format!("'{s}'"))
-        .collect::<Vec<_>>()
-        .join(", ");
     let sql = format!(
-        "SELECT at_ms / 86400000, to_state, COUNT(*) FROM request_events WHERE at_ms >= $1 AND to_state IN ({list}) \
-         GROUP BY at_ms / 86400000, to_state ORDER BY 1, 2"
+        "SELECT at_ms / 86400000, to_state, COUNT(*) FROM request_events WHERE at_ms >= $1 AND to_state IN ({}) \
+         GROUP BY at_ms / 86400000, to_state ORDER BY 1, 2",
+        params(2, states.len())
     );
-    Ok(sqlx::query_as(&sql).bind(since.0).fetch_all(pool).await?)
+    let mut q = sqlx::query_as(&sql).bind(since.0);
+    for s in states {
+        q = q.bind(s.as_str());
+    }
+    Ok(q.fetch_all(pool).await?)
 }
 
-/// (request id, seq, from_state, to_state, event, at) of the events the timing figures need.
+/// (request id, seq, from_state, to_state, event, at) of the events the timing figures
+/// need: each request's first, those into and out of AWAITING_RESPONSE, and payments.
 pub async fn timing_events(
     pool: &AnyPool,
     since: Timestamp,
@@ -106,27 +117,35 @@ pub async fn timing_events(
     Ok(sqlx::query_as(
         "SELECT e.request_id, e.seq, e.from_state, e.to_state, e.event, e.at_ms FROM request_events e \
          JOIN requests r ON r.id = e.request_id WHERE r.created_at_ms >= $1 \
-         AND (e.seq = 1 OR e.from_state = 'AWAITING_RESPONSE' OR e.to_state = 'AWAITING_RESPONSE' OR e.to_state = 'PAID') \
+         AND (e.seq = 1 OR e.from_state = $2 OR e.to_state = $2 OR e.to_state = $3) \
          ORDER BY e.request_id, e.seq",
     )
     .bind(since.0)
+    .bind(State::AwaitingResponse.as_str())
+    .bind(State::Paid.as_str())
     .fetch_all(pool)
     .await?)
 }
 
-/// Auto-confirmations: (of start, of completion).
+/// Auto-confirmations: deadlines that fired out of the states whose timer confirms the
+/// start, and the completion.
 pub async fn auto_confirm_counts(pool: &AnyPool) -> Result<(i64, i64), StoreError> {
-    let start: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM request_events WHERE event = 'deadline' AND from_state = 'PENDING_START_CONFIRMATION'",
-    )
-    .fetch_one(pool)
-    .await?;
-    let completion: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM request_events WHERE event = 'deadline' AND from_state = 'PENDING_COMPLETION_CONFIRMATION'",
-    )
-    .fetch_one(pool)
-    .await?;
-    Ok((start, completion))
+    let count = |on_fire: OnFire| async move {
+        let states: Vec<State> = deadlines_that(on_fire).collect();
+        let sql = format!(
+            "SELECT COUNT(*) FROM request_events WHERE event = $1 AND from_state IN ({})",
+            params(2, states.len())
+        );
+        let mut q = sqlx::query_scalar::<_, i64>(&sql).bind(EventKind::Deadline.as_str());
+        for s in &states {
+            q = q.bind(s.as_str());
+        }
+        q.fetch_one(pool).await
+    };
+    Ok((
+        count(OnFire::ConfirmStart).await?,
+        count(OnFire::ConfirmCompletion).await?,
+    ))
 }
 
 pub async fn minutes_in_escrow(pool: &AnyPool) -> Result<Minutes, StoreError> {

@@ -5,9 +5,11 @@ use http::request::Parts;
 use leptos::prelude::*;
 use leptos_axum::ResponseOptions;
 
+use super::engine::EngineError;
 use super::sessions::{CurrentSession, SessionActor};
 use super::{AppState, StoreError};
 use crate::domain::Role;
+use crate::lifecycle::Rejection;
 use crate::AppError;
 
 pub fn app_state() -> Result<AppState, AppError> {
@@ -59,9 +61,24 @@ fn is_plain_form_post() -> bool {
         .unwrap_or(false)
 }
 
+/// Runs a server function's body with the shared state, then sets the HTTP status its
+/// error calls for. Every server function is `serve(|state| async move { … }).await`:
+/// parse the arguments, call one operation (`operations.rs`) or store read, map the error.
+pub async fn serve<T, F, Fut>(body: F) -> Result<T, AppError>
+where
+    F: FnOnce(AppState) -> Fut,
+    Fut: std::future::Future<Output = Result<T, AppError>>,
+{
+    let result = match app_state() {
+        Ok(state) => body(state).await,
+        Err(e) => Err(e),
+    };
+    respond(result)
+}
+
 /// Finishes a server function: on error, sets the HTTP status that matches it (unless
 /// the answer must be a redirect for a plain form post).
-pub fn respond<T>(result: Result<T, AppError>) -> Result<T, AppError> {
+fn respond<T>(result: Result<T, AppError>) -> Result<T, AppError> {
     if let Err(e) = &result {
         if !is_plain_form_post() {
             if let (Some(res), Ok(code)) = (
@@ -93,6 +110,36 @@ impl From<StoreError> for AppError {
             }
             StoreError::NotFound(what) => AppError::NotFound(format!("No such {what}.")),
             other => internal(other),
+        }
+    }
+}
+
+impl From<EngineError> for AppError {
+    fn from(e: EngineError) -> Self {
+        match e {
+            EngineError::Rejected(r) => match &r {
+                Rejection::InvalidTerms(_) => AppError::invalid("terms", r.to_string()),
+                Rejection::TextRequired { .. }
+                | Rejection::TextTooLong { .. }
+                | Rejection::TextUnprintable { .. } => AppError::invalid("text", r.to_string()),
+                Rejection::InvalidSplit { .. } => AppError::invalid("minutes", r.to_string()),
+                Rejection::InvalidStars => AppError::invalid("stars", r.to_string()),
+                // Someone who is no party learns nothing about the request.
+                Rejection::NotAParty => AppError::NotFound("No such request.".into()),
+                Rejection::Inconsistent(_) => internal(&r),
+                _ => AppError::Conflict(r.to_string()),
+            },
+            EngineError::Conflict => AppError::Conflict(EngineError::Conflict.to_string()),
+            EngineError::Store(StoreError::InsufficientHours) => {
+                AppError::Conflict("You don't have enough hours available for this.".into())
+            }
+            EngineError::Store(StoreError::AlreadyRated) => {
+                AppError::Conflict("You have already rated this request.".into())
+            }
+            EngineError::Store(StoreError::NotFound("request")) => {
+                AppError::NotFound("No such request.".into())
+            }
+            EngineError::Store(s) => s.into(),
         }
     }
 }

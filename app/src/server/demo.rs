@@ -1,7 +1,7 @@
 //! Demo data for a newcomer: a small bank to click through at once.
 //! Seeded only into an empty database, and only when asked (see `server::main`).
 
-use super::{members_store, password, services_store, AppState, StoreError};
+use super::{engine, members_store, password, services_store, AppState, StoreError};
 use crate::domain::service::ServiceFields;
 use crate::domain::{DisplayName, Email, Minutes, Password, Role};
 
@@ -109,6 +109,8 @@ pub enum SeedError {
     Password(#[from] password::PasswordError),
     #[error("demo data is invalid: {0}")]
     Invalid(String),
+    #[error(transparent)]
+    Write(#[from] engine::EngineError),
 }
 
 /// Seeds the demo bank if the database holds no member yet. Returns whether it seeded.
@@ -119,28 +121,42 @@ pub async fn seed_if_empty(state: &AppState) -> Result<bool, SeedError> {
     let pw = Password::parse_new(DEMO_PASSWORD).map_err(|e| SeedError::Invalid(e.message))?;
     let hash = password::hash(&pw).await?;
     let now = state.clock.now();
-    let mut tx = state.db.write.begin().await.map_err(StoreError::from)?;
+    let mut members = Vec::new();
     for d in DEMO_LOGINS {
         let email = Email::parse(d.email).map_err(|e| SeedError::Invalid(e.message))?;
         let name = DisplayName::parse(d.display_name).map_err(|e| SeedError::Invalid(e.message))?;
-        let id = members_store::insert(
-            &mut tx,
-            members_store::NewMember {
-                email: &email,
-                display_name: &name,
-                password_hash: &hash,
-                role: d.role,
-                starting_credit: d.credit,
-            },
-            now,
-        )
-        .await?;
+        let mut services = Vec::new();
         for (title, category, description, window) in d.services {
-            let fields = ServiceFields::parse(title, description, category, *window)
-                .map_err(|e| SeedError::Invalid(e.message))?;
-            services_store::insert(&mut tx, id, &fields, now).await?;
+            services.push(
+                ServiceFields::parse(title, description, category, *window)
+                    .map_err(|e| SeedError::Invalid(e.message))?,
+            );
         }
+        members.push((d, email, name, services));
     }
-    tx.commit().await.map_err(StoreError::from)?;
+    // The whole bank in one transaction, retried like every write.
+    engine::with_retry(|_| async {
+        let mut tx = state.db.write.begin().await?;
+        for (d, email, name, services) in &members {
+            let id = members_store::insert(
+                &mut tx,
+                members_store::NewMember {
+                    email,
+                    display_name: name,
+                    password_hash: &hash,
+                    role: d.role,
+                    starting_credit: d.credit,
+                },
+                now,
+            )
+            .await?;
+            for fields in services {
+                services_store::insert(&mut tx, id, fields, now).await?;
+            }
+        }
+        tx.commit().await?;
+        Ok(())
+    })
+    .await?;
     Ok(true)
 }

@@ -17,11 +17,14 @@ use super::{members_store, Clock, Db, StoreError};
 use crate::domain::ids::{RequestId, ServiceId};
 use crate::domain::ledger::{Account, BalancedTransfer, Bucket, Leg, TransferKind};
 use crate::domain::{MemberId, Minutes, Timestamp};
+use crate::lifecycle::checks::{validate, Asked};
+use crate::lifecycle::definition::paying_deadlines;
 use crate::lifecycle::machine::{automatic_step, create, rating, role_of, transition, Recipient};
 use crate::lifecycle::request::Party;
 use crate::lifecycle::rules::HOUR_MS;
-use crate::lifecycle::validation::validate;
-use crate::lifecycle::{Actor, Effect, Event, NewRequest, Rejection, Request, Rules, State, Terms};
+use crate::lifecycle::{
+    Actor, Effect, Event, NewRequest, Notice, Rejection, Request, Rules, State, Terms,
+};
 
 pub const MAX_ATTEMPTS: u32 = 3;
 pub const FIRST_BACKOFF: Duration = Duration::from_millis(25);
@@ -221,14 +224,14 @@ async fn apply_effects(
                 .map_err(StoreError::from)?;
                 ledger_store::apply(tx, &t, meta(next, "dispute split", actor), now).await?;
             }
-            Effect::Notify { to, text } => {
+            Effect::Notify { to, notice } => {
                 let recipients = match to {
                     Recipient::Requester => vec![next.requester],
                     Recipient::Provider => vec![payee(next)?],
                     Recipient::Admins => store::active_admins(tx).await?,
                 };
                 for member in recipients {
-                    w.notify(member, next, text, now);
+                    w.notify(member, next, notice, now)?;
                 }
             }
             Effect::OpenDispute { raised_by, reason } => {
@@ -335,7 +338,12 @@ async fn submit_once(
     w.event(None, &req, &submit, &Actor::Member(requester), now)?;
     let req = run_automatic(&mut tx, &mut w, req, now).await?; // → VALIDATING
     let facts = store::validation_facts(&mut tx, &req, service.as_ref()).await?;
-    let checked = match validate(&req, &facts, rules) {
+    let asked = Asked {
+        requester: req.requester,
+        provider: req.provider,
+        terms: &req.terms,
+    };
+    let checked = match validate(asked, &facts, rules) {
         Ok(()) => Event::ChecksPassed,
         Err(reason) => Event::ChecksFailed { reason },
     };
@@ -371,8 +379,8 @@ pub async fn fire_deadlines(
         let locked = match db.backend {
             Backend::Postgres => {
                 let ids: Vec<RequestId> = due.iter().map(|(id, _)| *id).collect();
-                // Only a confirmation deadline pays the provider; the others refund or pay nothing.
-                let paying = [State::PendingCompletionConfirmation];
+                // The providers' accounts are locked only where a firing pays them.
+                let paying: Vec<State> = paying_deadlines().collect();
                 Some(
                     store::lock_with_parties(&mut tx, &ids, store::LockWait::SkipLocked, &paying)
                         .await?,
@@ -412,13 +420,14 @@ pub async fn fire_deadlines(
 }
 
 /// Deactivates a member and, in the same transaction, cancels their non-terminal,
-/// undisputed requests (voiding each hold). Returns how many requests were cancelled.
+/// undisputed requests (voiding each hold). Returns whether the member was active, and
+/// the requests it cancelled.
 pub async fn deactivate_member(
     db: &Db,
     clock: &Clock,
     admin: MemberId,
     member: MemberId,
-) -> Result<(bool, usize), EngineError> {
+) -> Result<(bool, Vec<Request>), EngineError> {
     with_retry(|_| async {
         let mut tx = db.write.begin().await?;
         let now = clock.now();
@@ -431,6 +440,7 @@ pub async fn deactivate_member(
             store::lock_with_parties(&mut tx, &ids, store::LockWait::Wait, &[]).await?;
             ids = store::cancellable_for_member(&mut tx, member).await?;
         }
+        let mut cancelled = Vec::with_capacity(ids.len());
         for id in &ids {
             let req = store::load(&mut tx, *id).await?;
             let mut w = PendingWrites::default();
@@ -444,14 +454,15 @@ pub async fn deactivate_member(
             )
             .await?;
             w.finish(&mut tx, &next).await?;
+            cancelled.push(next);
         }
         tx.commit().await?;
-        Ok((changed, ids.len()))
+        Ok((changed, cancelled))
     })
     .await
 }
 
-/// A party rates the other once, after payment.
+/// A party rates the other once, after payment. Returns who was rated.
 pub async fn rate(
     db: &Db,
     clock: &Clock,
@@ -459,7 +470,7 @@ pub async fn rate(
     member: MemberId,
     stars: i64,
     comment: &str,
-) -> Result<(), EngineError> {
+) -> Result<MemberId, EngineError> {
     with_retry(|_| async {
         let mut tx = db.write.begin().await?;
         let req = store::load(&mut tx, id).await?;
@@ -471,16 +482,9 @@ pub async fn rate(
         };
         let now = clock.now();
         store::insert_rating(&mut tx, id, member, ratee, stars, &comment, now).await?;
-        store::notify(
-            &mut tx,
-            ratee,
-            &req,
-            &format!("You were rated {stars} of 5."),
-            now,
-        )
-        .await?;
+        store::notify(&mut tx, ratee, &req, &Notice::Rated { stars }, now).await?;
         tx.commit().await?;
-        Ok(())
+        Ok(ratee)
     })
     .await
 }

@@ -15,6 +15,7 @@ pub mod ledger_store;
 pub mod live;
 pub mod members_store;
 pub mod notifications_store;
+pub mod operations;
 pub mod password;
 pub mod rate_limit;
 pub mod requests_store;

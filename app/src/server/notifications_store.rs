@@ -4,14 +4,28 @@ use sqlx::AnyPool;
 
 use super::StoreError;
 use crate::domain::{MemberId, Timestamp};
+use crate::lifecycle::Notice;
 
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct NotificationRow {
     pub id: String,
     pub request_id: Option<String>,
-    pub text: String,
+    /// What it tells, as data (rows written before notifications were data have none).
+    pub notice: Option<Notice>,
+    /// The sentence stored by rows written before notifications were data.
+    pub stored_text: String,
     pub at: Timestamp,
     pub read: bool,
+}
+
+impl NotificationRow {
+    /// Its words: made from the notice, or the sentence an older row stored.
+    pub fn text(&self) -> String {
+        match &self.notice {
+            Some(n) => crate::lifecycle::words::notice(n),
+            None => self.stored_text.clone(),
+        }
+    }
 }
 
 pub async fn list(
@@ -19,24 +33,40 @@ pub async fn list(
     member: MemberId,
     limit: i64,
 ) -> Result<Vec<NotificationRow>, StoreError> {
-    let rows: Vec<(String, Option<String>, String, i64, Option<i64>)> = sqlx::query_as(
-        "SELECT id, request_id, text, created_at_ms, read_at_ms FROM notifications WHERE member_id = $1 \
-         ORDER BY created_at_ms DESC, id LIMIT $2",
+    type Row = (
+        String,
+        Option<String>,
+        String,
+        Option<String>,
+        i64,
+        Option<i64>,
+    );
+    let rows: Vec<Row> = sqlx::query_as(
+        "SELECT id, request_id, text, notice, created_at_ms, read_at_ms FROM notifications \
+         WHERE member_id = $1 ORDER BY created_at_ms DESC, id LIMIT $2",
     )
     .bind(member.to_string())
     .bind(limit)
     .fetch_all(pool)
     .await?;
-    Ok(rows
-        .into_iter()
-        .map(|(id, request_id, text, at, read)| NotificationRow {
-            id,
-            request_id,
-            text,
-            at: Timestamp(at),
-            read: read.is_some(),
+    rows.into_iter()
+        .map(|(id, request_id, text, notice, at, read)| {
+            Ok(NotificationRow {
+                id,
+                request_id,
+                notice: notice
+                    .map(|n| {
+                        serde_json::from_str(&n).map_err(|e| {
+                            StoreError::Corrupt(format!("a stored notice does not read: {e}"))
+                        })
+                    })
+                    .transpose()?,
+                stored_text: text,
+                at: Timestamp(at),
+                read: read.is_some(),
+            })
         })
-        .collect())
+        .collect()
 }
 
 pub async fn unread_count(pool: &AnyPool, member: MemberId) -> Result<i64, StoreError> {

@@ -6,11 +6,12 @@ use sqlx::{AnyConnection, AnyPool};
 use super::StoreError;
 use crate::domain::ids::{RequestId, ServiceId};
 use crate::domain::{MemberId, Minutes, Timestamp};
+use crate::lifecycle::checks::{ServiceFacts, ValidationFacts};
+use crate::lifecycle::definition::cancelled_by_deactivation;
 use crate::lifecycle::machine::{Actor, DisputeOutcome, Event};
 use crate::lifecycle::replay::RecordedEvent;
 use crate::lifecycle::request::Party;
-use crate::lifecycle::validation::{ServiceFacts, ValidationFacts};
-use crate::lifecycle::{Request, State};
+use crate::lifecycle::{Notice, Request, State};
 
 fn to_json<T: serde::Serialize>(v: &T) -> Result<String, StoreError> {
     serde_json::to_string(v).map_err(|e| StoreError::Corrupt(format!("cannot serialise: {e}")))
@@ -21,16 +22,6 @@ fn from_json<T: serde::de::DeserializeOwned>(s: &str) -> Result<T, StoreError> {
         .map_err(|e| StoreError::Corrupt(format!("cannot read stored JSON: {e}")))
 }
 
-/// The states the deactivation of a member cancels (every waiting state but DISPUTED).
-pub const CANCELLABLE_ON_DEACTIVATION: [State; 6] = [
-    State::AwaitingResponse,
-    State::Negotiating,
-    State::Accepted,
-    State::PendingStartConfirmation,
-    State::InProgress,
-    State::PendingCompletionConfirmation,
-];
-
 fn state_list(states: &[State]) -> String {
     states
         .iter()
@@ -40,12 +31,7 @@ fn state_list(states: &[State]) -> String {
 }
 
 fn non_terminal_list() -> String {
-    state_list(
-        &State::ALL
-            .into_iter()
-            .filter(|s| !s.is_terminal())
-            .collect::<Vec<_>>(),
-    )
+    state_list(&State::open().collect::<Vec<_>>())
 }
 
 pub async fn insert(conn: &mut AnyConnection, req: &Request) -> Result<(), StoreError> {
@@ -141,7 +127,7 @@ struct NoteRow {
     member: String,
     request_id: String,
     seq: i64,
-    text: String,
+    notice: String,
     at: i64,
 }
 
@@ -176,14 +162,21 @@ impl PendingWrites {
     }
 
     /// Queues a notification for `member` about `req` as it is now.
-    pub fn notify(&mut self, member: MemberId, req: &Request, text: &str, now: Timestamp) {
+    pub fn notify(
+        &mut self,
+        member: MemberId,
+        req: &Request,
+        notice: &Notice,
+        now: Timestamp,
+    ) -> Result<(), StoreError> {
         self.notes.push(NoteRow {
             member: member.to_string(),
             request_id: req.id.to_string(),
             seq: req.version,
-            text: text.to_owned(),
+            notice: to_json(notice)?,
             at: now.0,
         });
+        Ok(())
     }
 
     /// The first transition of the transaction writes `next` if the stored version is
@@ -258,8 +251,8 @@ impl PendingWrites {
         }
         if !self.notes.is_empty() {
             let sql = multi_row_insert(
-                "notifications (id, member_id, request_id, seq, text, created_at_ms)",
-                6,
+                "notifications (id, member_id, request_id, seq, text, notice, created_at_ms)",
+                7,
                 self.notes.len(),
             );
             let mut q = sqlx::query(&sql);
@@ -269,7 +262,8 @@ impl PendingWrites {
                     .bind(n.member)
                     .bind(n.request_id)
                     .bind(n.seq)
-                    .bind(n.text)
+                    .bind("")
+                    .bind(n.notice)
                     .bind(n.at);
             }
             q.execute(&mut *conn).await?;
@@ -472,17 +466,18 @@ pub async fn notify(
     conn: &mut AnyConnection,
     member: MemberId,
     req: &Request,
-    text: &str,
+    notice: &Notice,
     now: Timestamp,
 ) -> Result<(), StoreError> {
     sqlx::query(
-        "INSERT INTO notifications (id, member_id, request_id, seq, text, created_at_ms) VALUES ($1, $2, $3, $4, $5, $6)",
+        "INSERT INTO notifications (id, member_id, request_id, seq, text, notice, created_at_ms) \
+         VALUES ($1, $2, $3, $4, '', $5, $6)",
     )
     .bind(uuid::Uuid::new_v4().to_string())
     .bind(member.to_string())
     .bind(req.id.to_string())
     .bind(req.version)
-    .bind(text)
+    .bind(to_json(notice)?)
     .bind(now.0)
     .execute(&mut *conn)
     .await?;
@@ -689,14 +684,14 @@ pub async fn mark_attention(pool: &AnyPool, id: RequestId, error: &str) -> Resul
     Ok(())
 }
 
-/// Ids of a member's requests that deactivation cancels.
+/// Ids of a member's requests that deactivation cancels (the definition's rows of it).
 pub async fn cancellable_for_member(
     conn: &mut AnyConnection,
     member: MemberId,
 ) -> Result<Vec<RequestId>, StoreError> {
     let sql = format!(
         "SELECT id FROM requests WHERE (requester_id = $1 OR provider_id = $1) AND state IN ({}) ORDER BY created_at_ms, id",
-        state_list(&CANCELLABLE_ON_DEACTIVATION)
+        state_list(&cancelled_by_deactivation().collect::<Vec<_>>())
     );
     let ids: Vec<String> = sqlx::query_scalar(&sql)
         .bind(member.to_string())

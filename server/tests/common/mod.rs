@@ -3,8 +3,6 @@
 
 #![allow(dead_code)]
 
-use std::sync::Arc;
-
 use app::server::testing::TestDb;
 use app::server::{AppState, Clock, Config};
 use app::AppError;
@@ -38,18 +36,8 @@ pub async fn spawn_app_with(tweak: impl FnOnce(&mut Config)) -> TestApp {
         .site_root("target/site")
         .site_addr(addr)
         .build();
-    let auth_limits = Arc::new(app::server::rate_limit::AuthLimits::per_minute(
-        config.auth_attempts_per_addr,
-        config.auth_attempts_per_account,
-    ));
-    let state = AppState {
-        db: testdb.db.clone(),
-        config: Arc::new(config),
-        clock: Clock::system(),
-        leptos_options,
-        live: app::server::Live::new(),
-        auth_limits,
-    };
+    // Built exactly as `main` builds it, around the test's own database.
+    let state = AppState::new(config, testdb.db.clone(), Clock::system(), leptos_options);
     let router = server::build_router(state.clone());
     let server = tokio::spawn(async move {
         axum::serve(

@@ -3,9 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::request::Request;
 use super::rules::Rules;
-use super::terms::TermsError;
+use super::terms::{Terms, TermsError};
 use crate::domain::{MemberId, Minutes};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -46,25 +45,9 @@ impl ValidationFailure {
         }
     }
 
+    /// In words for the requester (`words.rs`).
     pub fn message(&self) -> String {
-        match self {
-            ValidationFailure::RequesterInactive => "Your account is not active.".into(),
-            ValidationFailure::ProviderInactive => "The provider's account is not active.".into(),
-            ValidationFailure::OwnService => "You can't request your own service.".into(),
-            ValidationFailure::ServiceUnavailable => {
-                "This service does not exist or is not taking requests.".into()
-            }
-            ValidationFailure::InvalidTerms { error } => error.to_string(),
-            ValidationFailure::InsufficientBalance { cost, available } => {
-                format!("You don't have enough hours: this request costs {cost} and you have {available} available.")
-            }
-            ValidationFailure::DuplicateOpenRequest => {
-                "You already have an open request for this service.".into()
-            }
-            ValidationFailure::TooManyOpenRequests { limit } => {
-                format!("You have {limit} open requests, the most allowed. Finish or withdraw one first.")
-            }
-        }
+        super::words::validation_failure(self)
     }
 }
 
@@ -88,9 +71,18 @@ pub struct ServiceFacts {
     pub provider_active: bool,
 }
 
+/// What is being asked for: who asks whom, on what terms.
+#[derive(Clone, Copy, Debug)]
+pub struct Asked<'a> {
+    pub requester: MemberId,
+    /// The service's provider, when the service exists.
+    pub provider: Option<MemberId>,
+    pub terms: &'a Terms,
+}
+
 /// The checks of the rules page, in its order.
 pub fn validate(
-    req: &Request,
+    req: Asked<'_>,
     facts: &ValidationFacts,
     rules: &Rules,
 ) -> Result<(), ValidationFailure> {
@@ -110,7 +102,7 @@ pub fn validate(
     req.terms
         .check()
         .map_err(|error| ValidationFailure::InvalidTerms { error })?;
-    let cost = req.cost();
+    let cost = req.terms.cost();
     if facts.available < cost {
         return Err(ValidationFailure::InsufficientBalance {
             cost,
