@@ -16,6 +16,8 @@ pub enum Command {
     Backup {
         to: String,
     },
+    /// Run the whole-bank audit on the configured database; non-zero exit on findings.
+    Audit,
     /// The load benchmark (see `bench`).
     Bench(crate::bench::BenchArgs),
     /// The crash test (see `bench::crash`).
@@ -37,6 +39,9 @@ const USAGE: &str = "usage:
                                            HOURBANK_ADMIN_PASSWORD (at least 10 characters)
   server backup --to FILE                  a consistent copy of the SQLite database (DATABASE_URL)
                                            into a new file, safe while the server runs
+  server audit                             the whole-bank audit of DATABASE_URL (conservation,
+                                           holds, every history replayed); exits 1 with the
+                                           findings if anything is off, read-only, safe live
 ";
 
 pub fn parse(args: &[String]) -> Result<Command, String> {
@@ -79,6 +84,13 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
                     Ok(Command::Backup { to: to.to_owned() })
                 }
                 _ => Err(format!("backup needs --to FILE\n{}", usage())),
+            }
+        }
+        Some("audit") => {
+            it.next();
+            match it.next() {
+                None => Ok(Command::Audit),
+                Some(other) => Err(format!("audit takes no options ({other:?})\n{}", usage())),
             }
         }
         Some("bench") => {
@@ -132,5 +144,7 @@ mod tests {
         );
         assert!(p(&["backup"]).is_err());
         assert!(p(&["backup", "--to", "a", "b"]).is_err());
+        assert_eq!(p(&["audit"]), Ok(Command::Audit));
+        assert!(p(&["audit", "--fix"]).is_err());
     }
 }

@@ -53,6 +53,9 @@ async fn run(command: Command) -> Result<(), String> {
     if let Command::Backup { to } = &command {
         return backup(&config, to).await;
     }
+    if let Command::Audit = &command {
+        return audit(&config).await;
+    }
     let leptos_options = leptos::config::get_configuration(None)
         .map_err(|e| format!("Leptos configuration: {e}"))?
         .leptos_options;
@@ -80,7 +83,9 @@ async fn run(command: Command) -> Result<(), String> {
         }
         Command::Serve { demo } => serve(config, leptos_options, demo).await,
         // Handled above, before the Leptos configuration they do not need.
-        Command::Bench(_) | Command::CrashTest(_) | Command::Backup { .. } => Ok(()),
+        Command::Bench(_) | Command::CrashTest(_) | Command::Backup { .. } | Command::Audit => {
+            Ok(())
+        }
     }
 }
 
@@ -94,6 +99,22 @@ async fn backup(config: &Config, to: &str) -> Result<(), String> {
     let bytes = result.map_err(|e| e.to_string())?;
     println!("backed up {bytes} bytes to {to}");
     Ok(())
+}
+
+/// `server audit`: the whole-bank audit, read-only, on the configured database.
+async fn audit(config: &Config) -> Result<(), String> {
+    let db = app::server::Db::connect(&config.database_url)
+        .await
+        .map_err(|e| e.to_string())?;
+    let result = app::server::audit::audit(&db.read).await;
+    db.close().await;
+    let audit = result.map_err(|e| format!("the audit could not read the bank: {e}"))?;
+    if audit.is_clean() {
+        println!("audit: {audit}");
+        Ok(())
+    } else {
+        Err(format!("audit found problems: {audit}"))
+    }
 }
 
 async fn serve(

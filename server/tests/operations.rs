@@ -117,7 +117,14 @@ async fn dashboard_disputes_member_view_and_metrics_follow_a_scenario() {
     assert_eq!(dash.provider_response.as_ref().unwrap().count, 2);
     assert_eq!(dash.time_to_payment.as_ref().unwrap().count, 1);
     let today = dash.per_day.last().unwrap();
-    assert_eq!((today.started, today.paid, today.disputed), (1, 1, 1));
+    assert_eq!(
+        (
+            today.count(State::InProgress),
+            today.count(State::Paid),
+            today.count(State::Disputed)
+        ),
+        (1, 1, 1)
+    );
     assert!(dash.flagged.is_empty());
 
     let disputes: Vec<DisputeEntry> = app.call(&admin, "admin/disputes", &[]).await.unwrap();
@@ -247,5 +254,42 @@ async fn a_flagged_timer_can_be_retried_by_an_admin() {
         .await
         .unwrap_err();
     assert_eq!(s, 404, "nothing left to retry");
+    app.cleanup().await;
+}
+
+/// `server audit` reads the configured bank: exit 0 and the figures when every invariant
+/// holds; exit 1 naming what broke when a balance no longer matches its entries.
+#[tokio::test]
+async fn the_audit_command_passes_a_sound_bank_and_names_what_broke() {
+    let app = spawn_app_with(|c| c.starting_credit = Minutes(120)).await;
+    let (_ann, ann_id) = app.signed_up("Ann").await;
+    let run = || {
+        std::process::Command::new(env!("CARGO_BIN_EXE_server"))
+            .arg("audit")
+            .env("DATABASE_URL", &app.testdb_url())
+            .output()
+            .expect("server audit")
+    };
+    let ok = run();
+    let out = String::from_utf8_lossy(&ok.stdout);
+    assert!(
+        ok.status.success(),
+        "{out} {}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    assert!(out.contains("all invariants hold"), "{out}");
+    // Money appears from nowhere: the stored balance no longer matches the entries.
+    sqlx::query(
+        "UPDATE ledger_accounts SET available_minutes = available_minutes + 5 WHERE id = $1",
+    )
+    .bind(ann_id.to_string())
+    .execute(&app.state.db.write)
+    .await
+    .expect("tamper");
+    let bad = run();
+    let err = String::from_utf8_lossy(&bad.stderr);
+    assert_eq!(bad.status.code(), Some(1), "{err}");
+    assert!(err.contains("audit found problems"), "{err}");
+    assert!(err.contains("sum of balances 5 min"), "{err}");
     app.cleanup().await;
 }

@@ -32,7 +32,10 @@ fn my_turn_rows(doc: &Html) -> usize {
     let rows = Selector::parse("table.requests tbody tr").expect("selector");
     let badge = Selector::parse("strong.badge").expect("selector");
     doc.select(&rows)
-        .filter(|r| r.select(&badge).any(|b| b.text().collect::<String>().contains("your turn")))
+        .filter(|r| {
+            r.select(&badge)
+                .any(|b| b.text().collect::<String>().contains("your turn"))
+        })
         .count()
 }
 
@@ -44,12 +47,7 @@ fn text_of(doc: &Html, css: &str) -> String {
         .unwrap_or_default()
 }
 
-async fn act(
-    app: &TestApp,
-    who: &reqwest::Client,
-    r: &ActionResult,
-    action: &str,
-) -> ActionResult {
+async fn act(app: &TestApp, who: &reqwest::Client, r: &ActionResult, action: &str) -> ActionResult {
     let (id, v) = (r.id.to_string(), r.version.to_string());
     app.call(
         who,
@@ -97,20 +95,35 @@ async fn your_turn_is_whom_the_request_waits_for() {
     let (ann, bob, r) = offer_and_request(&app).await;
     assert_eq!(r.state, State::AwaitingResponse);
     // The requester can withdraw, but the provider is the one who must answer.
-    assert_eq!(my_turn_rows(&page(&app, &ann, "/requests?show=all").await), 0);
+    assert_eq!(
+        my_turn_rows(&page(&app, &ann, "/requests?show=all").await),
+        0
+    );
     assert_eq!(my_turn_rows(&page(&app, &bob, "/inbox?show=all").await), 1);
-    let status = text_of(&page(&app, &ann, &format!("/requests/{}", r.id)).await, "[data-testid=waiting-for]");
-    assert_eq!(status, "Waiting for Bob (the provider) to accept, decline or counter-offer.");
+    let status = text_of(
+        &page(&app, &ann, &format!("/requests/{}", r.id)).await,
+        "[data-testid=waiting-for]",
+    );
+    assert_eq!(
+        status,
+        "Waiting for Bob (the provider) to accept, decline or counter-offer."
+    );
 
     // ACCEPTED: both may dispute, the provider is to mark the work started.
     let r = act(&app, &bob, &r, "accept").await;
     assert_eq!(r.state, State::Accepted);
-    assert_eq!(my_turn_rows(&page(&app, &ann, "/requests?show=all").await), 0);
+    assert_eq!(
+        my_turn_rows(&page(&app, &ann, "/requests?show=all").await),
+        0
+    );
     assert_eq!(my_turn_rows(&page(&app, &bob, "/inbox?show=all").await), 1);
 
     // Marked started: now it is the requester's.
     let r = act(&app, &bob, &r, "mark_started").await;
-    assert_eq!(my_turn_rows(&page(&app, &ann, "/requests?show=all").await), 1);
+    assert_eq!(
+        my_turn_rows(&page(&app, &ann, "/requests?show=all").await),
+        1
+    );
     assert_eq!(my_turn_rows(&page(&app, &bob, "/inbox?show=all").await), 0);
     let _ = r;
     app.cleanup().await;
@@ -130,14 +143,20 @@ async fn deadline_words_follow_the_banks_confirmation_window() {
     let doc = page(&app, &ann, &format!("/requests/{}", r.id)).await;
     let deadline = text_of(&doc, "[data-testid=deadline]");
     assert!(deadline.contains("(in 3 d 0 h)"), "{deadline}");
-    assert!(deadline.ends_with("then the start is confirmed automatically."), "{deadline}");
+    assert!(
+        deadline.ends_with("then the start is confirmed automatically."),
+        "{deadline}"
+    );
 
     app.state.clock.advance_ms(72 * HOUR);
     let swept = sweeper::sweep_once(&app.state.db, &app.state.clock, 100)
         .await
         .expect("sweep");
     assert_eq!(swept.fired, 1);
-    let notes: Vec<Notification> = app.call(&ann, "me/notifications", &[]).await.expect("notes");
+    let notes: Vec<Notification> = app
+        .call(&ann, "me/notifications", &[])
+        .await
+        .expect("notes");
     let texts: Vec<&str> = notes.iter().map(|n| n.text.as_str()).collect();
     assert!(
         texts.contains(&"The start was confirmed automatically after 72 h."),

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::{Minutes, Timestamp};
-use crate::lifecycle::definition::provider_answers;
+use crate::lifecycle::definition::{provider_answers, DAILY_COUNTS};
 use crate::lifecycle::State;
 use crate::AppError;
 
@@ -12,16 +12,24 @@ pub const DAY_MS: i64 = 86_400_000;
 /// The per-day chart covers this many days.
 pub const CHART_DAYS: i64 = 14;
 
+/// One day of the chart: entries into each of the definition's [`DAILY_COUNTS`] states.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DayCounts {
     /// Days since the epoch (UTC).
     pub day: i64,
-    pub started: i64,
-    pub paid: i64,
-    pub rejected: i64,
-    pub expired: i64,
-    pub cancelled: i64,
-    pub disputed: i64,
+    /// Aligned with [`DAILY_COUNTS`].
+    pub counts: Vec<i64>,
+}
+
+impl DayCounts {
+    /// Entries into `state` that day (0 for a state the chart does not count).
+    pub fn count(&self, state: State) -> i64 {
+        DAILY_COUNTS
+            .iter()
+            .position(|s| *s == state)
+            .and_then(|i| self.counts.get(i).copied())
+            .unwrap_or(0)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -81,16 +89,6 @@ pub fn percentiles(mut v: Vec<i64>) -> Option<Percentiles> {
     })
 }
 
-/// The states the per-day chart counts entries into, and the column each fills.
-pub const PER_DAY: [State; 6] = [
-    State::InProgress,
-    State::Paid,
-    State::Rejected,
-    State::Expired,
-    State::Cancelled,
-    State::Disputed,
-];
-
 /// From (request, seq, from, to, event, at) rows in request/seq order: the provider's
 /// response times (entering AWAITING_RESPONSE → their first answer: the events of their
 /// rows out of it in the definition) and the times from submission to payment.
@@ -134,36 +132,17 @@ pub fn timings(
 /// Pivots (day, state, count) rows into one line per day, the last `days` days, oldest first.
 pub fn per_day(rows: &[(i64, String, i64)], today: i64, days: i64) -> Vec<DayCounts> {
     (today - days + 1..=today)
-        .map(|day| {
-            let mut c = DayCounts {
-                day,
-                ..Default::default()
-            };
-            for (_, state, n) in rows.iter().filter(|r| r.0 == day) {
-                let Some(state) = State::parse(state) else {
-                    continue;
-                };
-                let column = match state {
-                    State::InProgress => &mut c.started,
-                    State::Paid => &mut c.paid,
-                    State::Rejected => &mut c.rejected,
-                    State::Expired => &mut c.expired,
-                    State::Cancelled => &mut c.cancelled,
-                    State::Disputed => &mut c.disputed,
-                    State::Initiated
-                    | State::Validating
-                    | State::Escrowed
-                    | State::AwaitingResponse
-                    | State::Negotiating
-                    | State::Accepted
-                    | State::PendingStartConfirmation
-                    | State::PendingCompletionConfirmation
-                    | State::Completed
-                    | State::Resolved => continue,
-                };
-                *column += n;
-            }
-            c
+        .map(|day| DayCounts {
+            day,
+            counts: DAILY_COUNTS
+                .iter()
+                .map(|s| {
+                    rows.iter()
+                        .filter(|(d, state, _)| *d == day && state == s.as_str())
+                        .map(|(_, _, n)| n)
+                        .sum()
+                })
+                .collect(),
         })
         .collect()
 }
@@ -181,7 +160,7 @@ pub async fn admin_dashboard() -> Result<Dashboard, AppError> {
         let since = Timestamp((today - CHART_DAYS + 1) * DAY_MS);
         let by_state = admin_store::requests_by_state(db).await?;
         // Started = entered IN_PROGRESS; a resumed dispute re-enters it.
-        let entries = admin_store::entries_per_day(db, &PER_DAY, since).await?;
+        let entries = admin_store::entries_per_day(db, &DAILY_COUNTS, since).await?;
         let count = |pick: &dyn Fn(State) -> bool| -> i64 {
             by_state
                 .iter()
@@ -394,7 +373,12 @@ mod tests {
         let d = per_day(&rows, 12, 3);
         assert_eq!(d.iter().map(|c| c.day).collect::<Vec<_>>(), [10, 11, 12]);
         assert_eq!(
-            (d[0].paid, d[0].disputed, d[1].paid, d[2].started),
+            (
+                d[0].count(State::Paid),
+                d[0].count(State::Disputed),
+                d[1].count(State::Paid),
+                d[2].count(State::InProgress)
+            ),
             (2, 1, 0, 3)
         );
     }

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::lifecycle::definition::{Target, TABLE};
+use crate::lifecycle::definition::{pausable, Target, TABLE};
 use crate::lifecycle::{words, State};
 
 const W: i32 = 128;
@@ -28,11 +28,7 @@ pub fn edges() -> Vec<(State, State)> {
     for row in TABLE {
         let targets: Vec<State> = match row.to {
             Target::To(s) => vec![s],
-            Target::PausedState => TABLE
-                .iter()
-                .filter(|r| r.to == Target::To(State::Disputed))
-                .map(|r| r.from)
-                .collect(),
+            Target::PausedState => pausable().collect(),
         };
         for to in targets {
             if to != row.from && !out.contains(&(row.from, to)) {

@@ -11,6 +11,8 @@ pub const DESCRIPTION_MAX_CHARS: usize = 2_000;
 pub const CATEGORY_MAX_CHARS: usize = 40;
 pub const RESPONSE_WINDOW_HOURS_MIN: i64 = 2;
 pub const RESPONSE_WINDOW_HOURS_MAX: i64 = 72;
+/// What the "offer a service" form suggests.
+pub const DEFAULT_RESPONSE_WINDOW_HOURS: i64 = 24;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

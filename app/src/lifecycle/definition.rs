@@ -546,6 +546,73 @@ pub fn deadlines_that(on_fire: OnFire) -> impl Iterator<Item = State> {
         .filter(move |s| s.def().deadline.is_some_and(|d| d.on_fire == on_fire))
 }
 
+/// The states whose entries the admin dashboard counts per day, in the order its chart
+/// stacks them: the work started, paid, rejected, expired, cancelled, disputed.
+pub const DAILY_COUNTS: [State; 6] = [
+    State::InProgress,
+    State::Paid,
+    State::Rejected,
+    State::Expired,
+    State::Cancelled,
+    State::Disputed,
+];
+
+/// Whether a request in `state` holds its cost in escrow: it is open, and the row that
+/// places the hold lies behind it (every path from that row's target that keeps the
+/// hold reaches it).
+pub fn holds_escrow(state: State) -> bool {
+    if state.is_terminal() {
+        return false;
+    }
+    let mut reached: Vec<State> = TABLE
+        .iter()
+        .filter(|r| r.hold == HoldMove::Place)
+        .filter_map(|r| match r.to {
+            Target::To(s) => Some(s),
+            Target::PausedState => None,
+        })
+        .collect();
+    let mut i = 0;
+    while i < reached.len() {
+        let from = reached[i];
+        for r in
+            rows_from(from).filter(|r| matches!(r.hold, HoldMove::Keep | HoldMove::FollowTerms))
+        {
+            let targets: Vec<State> = match r.to {
+                Target::To(s) => vec![s],
+                // Back to whatever the dispute paused: the states that lead into it.
+                Target::PausedState => TABLE
+                    .iter()
+                    .filter(|x| x.to == Target::To(r.from))
+                    .map(|x| x.from)
+                    .collect(),
+            };
+            for t in targets {
+                if !reached.contains(&t) {
+                    reached.push(t);
+                }
+            }
+        }
+        i += 1;
+    }
+    reached.contains(&state)
+}
+
+/// The states a dispute can pause (and so resume to): those with a row into the state
+/// the `PausedState` row leaves.
+pub fn pausable() -> impl Iterator<Item = State> {
+    let paused_from: Vec<State> = TABLE
+        .iter()
+        .filter(|r| r.to == Target::PausedState)
+        .map(|r| r.from)
+        .collect();
+    State::ALL.into_iter().filter(move |s| {
+        TABLE
+            .iter()
+            .any(|r| r.from == *s && paused_from.iter().any(|p| r.to == Target::To(*p)))
+    })
+}
+
 /// The provider's answers to a new request: the events of their rows out of
 /// AWAITING_RESPONSE (the dashboard's response time runs until the first of them).
 pub fn provider_answers() -> impl Iterator<Item = EventKind> {
@@ -691,6 +758,33 @@ mod tests {
         assert_eq!(
             provider_answers().collect::<Vec<_>>(),
             [EventKind::Accept, EventKind::Decline, EventKind::Counter]
+        );
+        let holding: Vec<State> = State::ALL
+            .into_iter()
+            .filter(|s| holds_escrow(*s))
+            .collect();
+        assert_eq!(
+            holding,
+            [
+                State::Escrowed,
+                State::AwaitingResponse,
+                State::Negotiating,
+                State::Accepted,
+                State::PendingStartConfirmation,
+                State::InProgress,
+                State::PendingCompletionConfirmation,
+                State::Disputed,
+                State::Completed
+            ]
+        );
+        assert_eq!(
+            pausable().collect::<Vec<_>>(),
+            [
+                State::Accepted,
+                State::PendingStartConfirmation,
+                State::InProgress,
+                State::PendingCompletionConfirmation
+            ]
         );
         for s in State::ALL {
             for t in State::ALL {

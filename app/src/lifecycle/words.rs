@@ -36,6 +36,14 @@ pub fn state(s: State) -> &'static str {
     }
 }
 
+/// The admin dashboard's name for a day's entries into `s` (its `DAILY_COUNTS`).
+pub fn daily_count(s: State) -> &'static str {
+    match s {
+        State::InProgress => "started",
+        other => state(other),
+    }
+}
+
 /// The verb of an event, as the history and the refusals say it.
 pub fn verb(k: EventKind) -> &'static str {
     match k {

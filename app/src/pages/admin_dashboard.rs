@@ -6,25 +6,24 @@ use crate::components::admin_only::AdminOnly;
 use crate::components::errors::{ErrorPage, FormError};
 use crate::components::live::use_live;
 use crate::domain::Timestamp;
+use crate::lifecycle::definition::DAILY_COUNTS;
+use crate::lifecycle::words;
 
-const SERIES: [(&str, &str); 6] = [
-    ("started", "#0f6f6b"),
-    ("paid", "#2f8f3a"),
-    ("rejected", "#8a5a00"),
-    ("expired", "#6b6f76"),
-    ("cancelled", "#a4161a"),
-    ("disputed", "#5b2a86"),
+/// The chart's colours, one per series of the definition's `DAILY_COUNTS`.
+const COLOURS: [&str; 6] = [
+    "#0f6f6b", "#2f8f3a", "#8a5a00", "#6b6f76", "#a4161a", "#5b2a86",
 ];
 
-fn values(c: &DayCounts) -> [i64; 6] {
-    [
-        c.started,
-        c.paid,
-        c.rejected,
-        c.expired,
-        c.cancelled,
-        c.disputed,
-    ]
+/// (label, colour) of each series.
+fn series() -> impl Iterator<Item = (&'static str, &'static str)> {
+    DAILY_COUNTS
+        .iter()
+        .map(|s| words::daily_count(*s))
+        .zip(COLOURS)
+}
+
+fn values(c: &DayCounts) -> &[i64] {
+    &c.counts
 }
 
 fn duration(ms: i64) -> String {
@@ -70,7 +69,7 @@ fn DayChart(days: Vec<DayCounts>) -> impl IntoView {
             let mut y = height;
             let segments = values(d)
                 .iter()
-                .zip(SERIES)
+                .zip(series())
                 .filter(|(v, _)| **v > 0)
                 .map(|(v, (_, color))| {
                     let h = (*v as i32 * (height - 10)) / max as i32;
@@ -91,7 +90,7 @@ fn DayChart(days: Vec<DayCounts>) -> impl IntoView {
             {bars}
         </svg>
         <p class="legend">
-            {SERIES.iter().map(|(name, color)| view! { <span><svg class="swatch" viewBox="0 0 1 1" aria-hidden="true"><rect width="1" height="1" fill=*color/></svg>{*name}</span> }).collect_view()}
+            {series().map(|(name, color)| view! { <span><svg class="swatch" viewBox="0 0 1 1" aria-hidden="true"><rect width="1" height="1" fill=color/></svg>{name}</span> }).collect_view()}
         </p>
     }
 }
@@ -152,7 +151,7 @@ fn DashboardBody() -> impl IntoView {
                             <h2>{format!("The last {} days", d.per_day.len())}</h2>
                             <DayChart days=d.per_day.clone()/>
                             <table class="requests" data-testid="per-day">
-                                <thead><tr><th scope="col">"Day"</th>{SERIES.iter().map(|(n, _)| view! { <th scope="col">{*n}</th> }).collect_view()}</tr></thead>
+                                <thead><tr><th scope="col">"Day"</th>{series().map(|(n, _)| view! { <th scope="col">{n}</th> }).collect_view()}</tr></thead>
                                 <tbody>
                                     {d.per_day.iter().rev().filter(|c| values(c).iter().any(|v| *v > 0)).map(|c| view! {
                                         <tr><td>{day_label(c.day)}</td>{values(c).iter().map(|v| view! { <td class="num">{*v}</td> }).collect_view()}</tr>

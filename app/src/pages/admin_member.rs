@@ -47,7 +47,7 @@ fn MemberBody() -> impl IntoView {
                             <input id="adjust-minutes" name="minutes" type="number" required/>
                             <FieldError error field="minutes"/>
                             <label for="adjust-reason">"Reason (required, kept in the ledger)"</label>
-                            <input id="adjust-reason" name="reason" type="text" maxlength="500" required/>
+                            <input id="adjust-reason" name="reason" type="text" maxlength=crate::api::admin::ADJUST_REASON_MAX_CHARS.to_string() required/>
                             <FieldError error field="reason"/>
                             <button type="submit">"Apply"</button>
                         </ActionForm>

@@ -3,7 +3,10 @@ use leptos::prelude::*;
 
 use crate::api::services::{my_services, CreateService, SetServiceStatus, UpdateService};
 use crate::components::errors::{ErrorPage, FieldError, FormError};
-use crate::domain::service::ServiceStatus;
+use crate::domain::service::{
+    ServiceStatus, CATEGORY_MAX_CHARS, DEFAULT_RESPONSE_WINDOW_HOURS, DESCRIPTION_MAX_CHARS,
+    RESPONSE_WINDOW_HOURS_MAX, RESPONSE_WINDOW_HOURS_MIN, TITLE_MAX_CHARS,
+};
 
 /// A provider's own services: offer a new one, edit, pause, resume, retire.
 #[component]
@@ -32,16 +35,16 @@ pub fn MyServicesPage() -> impl IntoView {
             <ActionForm action=create attr:class="stack-form">
                 <FormError error=create_error/>
                 <label for="new-title">"Title"</label>
-                <input id="new-title" name="title" type="text" maxlength="100" required/>
+                <input id="new-title" name="title" type="text" maxlength=TITLE_MAX_CHARS.to_string() required/>
                 <FieldError error=create_error field="title"/>
                 <label for="new-category">"Category"</label>
-                <input id="new-category" name="category" type="text" maxlength="40" required/>
+                <input id="new-category" name="category" type="text" maxlength=CATEGORY_MAX_CHARS.to_string() required/>
                 <FieldError error=create_error field="category"/>
                 <label for="new-description">"Description"</label>
-                <textarea id="new-description" name="description" rows="3" maxlength="2000"></textarea>
+                <textarea id="new-description" name="description" rows="3" maxlength=DESCRIPTION_MAX_CHARS.to_string()></textarea>
                 <FieldError error=create_error field="description"/>
-                <label for="new-window">"You answer requests within (hours, 2 to 72)"</label>
-                <input id="new-window" name="response_window_hours" type="number" min="2" max="72" value="24" required/>
+                <label for="new-window">{format!("You answer requests within (hours, {RESPONSE_WINDOW_HOURS_MIN} to {RESPONSE_WINDOW_HOURS_MAX})")}</label>
+                <input id="new-window" name="response_window_hours" type="number" min=RESPONSE_WINDOW_HOURS_MIN.to_string() max=RESPONSE_WINDOW_HOURS_MAX.to_string() value=DEFAULT_RESPONSE_WINDOW_HOURS.to_string() required/>
                 <FieldError error=create_error field="response_window_hours"/>
                 <button type="submit">"Offer service"</button>
             </ActionForm>
@@ -81,13 +84,13 @@ pub fn MyServicesPage() -> impl IntoView {
                                                     <ActionForm action=update attr:class="stack-form">
                                                         <input type="hidden" name="service_id" value=sid_edit.clone()/>
                                                         <label for=format!("t-{sid_edit}")>"Title"</label>
-                                                        <input id=format!("t-{sid_edit}") name="title" type="text" value=s.title.clone() maxlength="100"/>
+                                                        <input id=format!("t-{sid_edit}") name="title" type="text" value=s.title.clone() maxlength=TITLE_MAX_CHARS.to_string()/>
                                                         <label for=format!("c-{sid_edit}")>"Category"</label>
-                                                        <input id=format!("c-{sid_edit}") name="category" type="text" value=s.category.clone() maxlength="40"/>
+                                                        <input id=format!("c-{sid_edit}") name="category" type="text" value=s.category.clone() maxlength=CATEGORY_MAX_CHARS.to_string()/>
                                                         <label for=format!("d-{sid_edit}")>"Description"</label>
-                                                        <textarea id=format!("d-{sid_edit}") name="description" rows="3" maxlength="2000">{textarea_text(s.description.clone())}</textarea>
+                                                        <textarea id=format!("d-{sid_edit}") name="description" rows="3" maxlength=DESCRIPTION_MAX_CHARS.to_string()>{textarea_text(s.description.clone())}</textarea>
                                                         <label for=format!("w-{sid_edit}")>"Response window (hours)"</label>
-                                                        <input id=format!("w-{sid_edit}") name="response_window_hours" type="number" min="2" max="72" value=s.response_window_hours.to_string()/>
+                                                        <input id=format!("w-{sid_edit}") name="response_window_hours" type="number" min=RESPONSE_WINDOW_HOURS_MIN.to_string() max=RESPONSE_WINDOW_HOURS_MAX.to_string() value=s.response_window_hours.to_string()/>
                                                         <button type="submit">"Save"</button>
                                                     </ActionForm>
                                                 </details>

@@ -16,7 +16,7 @@ pub fn SignupPage() -> impl IntoView {
         <ActionForm action=signup attr:class="stack-form" attr:novalidate=true>
             <FormError error/>
             <label for="signup-name">"Your name (shown to other members)"</label>
-            <input id="signup-name" type="text" name="display_name" autocomplete="name" maxlength="60" required/>
+            <input id="signup-name" type="text" name="display_name" autocomplete="name" maxlength=crate::domain::account::DISPLAY_NAME_MAX_CHARS.to_string() required/>
             <FieldError error field="display_name"/>
             <label for="signup-email">"E-mail"</label>
             <input id="signup-email" type="email" name="email" autocomplete="email" required/>

@@ -10,8 +10,9 @@ use sqlx::AnyPool;
 
 use super::ledger_store::{self, Conservation};
 use super::{requests_store, StoreError};
+use crate::lifecycle::definition::holds_escrow;
 use crate::lifecycle::replay::replay;
-use crate::lifecycle::{HoldStatus, Request, State};
+use crate::lifecycle::{HoldStatus, Request};
 
 /// What the audit found. [`Audit::is_clean`] is the verdict; `problems` says what broke
 /// (the first [`Audit::MAX_PROBLEMS`] findings, each naming its request or account).
@@ -182,7 +183,7 @@ pub fn escrow_problem(req: &Request) -> Option<String> {
                 req.id, req.state
             )
         })
-    } else if !matches!(req.state, State::Initiated | State::Validating) {
+    } else if holds_escrow(req.state) {
         (req.hold.status != HoldStatus::Pending)
             .then(|| format!("open request {} does not hold its cost", req.id))
     } else {

@@ -144,6 +144,11 @@ impl TestApp {
         self.call(client, "me", &[]).await.expect("me")
     }
 
+    /// The test database's URL (for running the server binary on it).
+    pub fn testdb_url(&self) -> String {
+        self.testdb.url.clone()
+    }
+
     pub async fn member_count(&self) -> i64 {
         app::server::members_store::count(&self.state.db.read)
             .await
