@@ -18,6 +18,11 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+if ! cargo clippy --version >/dev/null 2>&1; then
+  say "adding clippy"
+  rustup component add clippy
+fi
+
 LEPTOS_VERSION=0.3.10   # 0.3.11 needs Rust 1.96
 if [ "$(cargo leptos --version 2>/dev/null | awk '{print $2}')" != "$LEPTOS_VERSION" ]; then
   say "installing cargo-leptos $LEPTOS_VERSION (about 12 minutes on 2 cores)"

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # README command (b): set up what is missing, then run every test —
+#   0. clippy on both feature sets (warnings are errors),
 #   1. Rust tests on SQLite, 2. the same on the local PostgreSQL (each test makes and
 #   drops its own database), 3. the W3C HTML checker over the pages the rendering test
 #   read, 4. the Playwright suite in Chromium against a release build.
@@ -34,6 +35,11 @@ drop_leftover_test_databases() {
   psql "$HOURBANK_TEST_PG_URL" -Atc "SELECT datname FROM pg_database WHERE datname LIKE 'hb_test_%'" 2>/dev/null |
     while read -r db; do psql "$HOURBANK_TEST_PG_URL" -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null; done
 }
+
+step "lints: clippy on the server and the browser feature sets, warnings as errors"
+# unwrap/expect are denied outside tests (Cargo.toml [workspace.lints], clippy.toml).
+cargo clippy -p app -p server --features app/ssr --all-targets -- -D warnings
+cargo clippy -p app -p frontend --features app/hydrate --target wasm32-unknown-unknown -- -D warnings
 
 # The rendering test writes every page it reads here; the W3C checker reads them after.
 pages_dir="$PWD/target/rendered-pages"

@@ -1,5 +1,6 @@
 //! Demo data: seeded into an empty database once, never into one that holds data.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may stop at the first surprise
 #![cfg(feature = "ssr")]
 
 use app::server::testing::TestDb;

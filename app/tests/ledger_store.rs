@@ -1,5 +1,6 @@
 //! The ledger on a real database (SQLite, or PostgreSQL with HOURBANK_TEST_BACKEND=postgres).
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may stop at the first surprise
 #![cfg(feature = "ssr")]
 
 use app::domain::ledger::BalancedTransfer;

@@ -2,6 +2,7 @@
 //! table reach the table's state with the right ledger effects; every other combination
 //! is refused and changes nothing (request, history, notifications, ledger).
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may stop at the first surprise
 #![cfg(feature = "ssr")]
 
 mod common;

@@ -1,6 +1,7 @@
 //! Every path of the design end to end through the engine, on SQLite or PostgreSQL,
 //! with the injected clock moved for timeouts. The invariants are checked after every step.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may stop at the first surprise
 #![cfg(feature = "ssr")]
 
 mod common;

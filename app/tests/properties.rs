@@ -7,6 +7,8 @@
 //! 256 cases per property by default; `PROPTEST_CASES=10000` runs more
 //! (`scripts/test.sh --long` does).
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may stop at the first surprise
+
 use std::str::FromStr;
 
 use app::api::requests::parse_rate;

@@ -7,6 +7,8 @@
 //! request, history and notification as the pages do, moves every open request one more
 //! step, lets every remaining deadline fire, and audits again.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may stop at the first surprise
+
 use std::borrow::Cow;
 
 use app::domain::{MemberId, Timestamp};

@@ -1,5 +1,7 @@
 //! Accounts over real HTTP: sign up, log in, log out, sessions, deactivation, admin checks.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may stop at the first surprise
+
 mod common;
 
 use app::api::auth::{DEACTIVATED, UNKNOWN_EMAIL, WRONG_PASSWORD};

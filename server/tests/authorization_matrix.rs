@@ -5,6 +5,8 @@
 //! Whatever the table says, an anonymous visitor and an unrelated member never succeed,
 //! and members never use the admin's resolutions.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may stop at the first surprise
+
 mod common;
 
 use app::domain::{MemberId, Minutes};

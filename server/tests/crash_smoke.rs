@@ -3,6 +3,8 @@
 //! crash test runs in CI and cannot rot. The long runs (20 kills each) are
 //! `scripts/crash-test.sh` and `scripts/test.sh --long`.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may stop at the first surprise
+
 use std::process::Command;
 
 fn crash_test(extra: &[&str]) -> String {

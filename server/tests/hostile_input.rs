@@ -6,6 +6,8 @@
 //! changes nothing in the database. The payloads come from a fixed seed, so a failure
 //! names the exact call that broke.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may stop at the first surprise
+
 mod common;
 
 /// Payloads per server function: 40 in CI; `HOURBANK_FUZZ_ROUNDS=400` (as
@@ -239,7 +241,7 @@ async fn no_payload_gets_a_server_error_and_refusals_change_nothing() {
                     let n = (rng.next() % 7) as usize;
                     let mut form: Vec<(&str, &str)> = Vec::new();
                     for _ in 0..n {
-                        let field: &str = *rng.pick(&FIELDS);
+                        let field: &str = rng.pick::<&str>(&FIELDS);
                         form.push((field, rng.pick(&pool).as_str()));
                     }
                     req.form(&form)

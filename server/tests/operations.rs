@@ -1,6 +1,8 @@
 //! Admin views and operator endpoints over HTTP: dashboard, disputes, member detail,
 //! /metrics, request ids.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may stop at the first surprise
+
 mod common;
 
 use app::api::admin::AdminMemberView;
@@ -266,7 +268,7 @@ async fn the_audit_command_passes_a_sound_bank_and_names_what_broke() {
     let run = || {
         std::process::Command::new(env!("CARGO_BIN_EXE_server"))
             .arg("audit")
-            .env("DATABASE_URL", &app.testdb_url())
+            .env("DATABASE_URL", app.testdb_url())
             .output()
             .expect("server audit")
     };

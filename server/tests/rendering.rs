@@ -18,6 +18,8 @@
 //! `HOURBANK_RENDERED_PAGES_DIR` set, every hostile page is written there for the HTML
 //! validator (`scripts/check-html.sh`).
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may stop at the first surprise
+
 mod common;
 
 use std::collections::BTreeSet;

@@ -1,5 +1,7 @@
 //! The lifecycle's server functions over HTTP: the actor always comes from the session.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may stop at the first surprise
+
 mod common;
 
 use app::api::account::{Notification, Statement};

@@ -2,6 +2,8 @@
 //! any handler runs (and change nothing), oversized bodies are refused, and every
 //! response carries the security headers.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may stop at the first surprise
+
 mod common;
 
 use common::{spawn_app, spawn_app_with};

@@ -4,6 +4,8 @@
 //! and in ACCEPTED both parties can dispute), and the notifications said "after 48
 //! hours" whatever `HOURBANK_CONFIRM_HOURS` set.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may stop at the first surprise
+
 mod common;
 
 use app::api::account::Notification;

@@ -5,6 +5,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::{Minutes, Timestamp};
 use crate::lifecycle::definition::{provider_answers, DAILY_COUNTS};
+
+/// (request id, seq, from state, to state, event, at ms) of one history event.
+pub type TimingRow = (String, i64, Option<String>, String, String, i64);
 use crate::lifecycle::State;
 use crate::AppError;
 
@@ -92,9 +95,7 @@ pub fn percentiles(mut v: Vec<i64>) -> Option<Percentiles> {
 /// From (request, seq, from, to, event, at) rows in request/seq order: the provider's
 /// response times (entering AWAITING_RESPONSE → their first answer: the events of their
 /// rows out of it in the definition) and the times from submission to payment.
-pub fn timings(
-    rows: &[(String, i64, Option<String>, String, String, i64)],
-) -> (Vec<i64>, Vec<i64>) {
+pub fn timings(rows: &[TimingRow]) -> (Vec<i64>, Vec<i64>) {
     let awaiting = State::AwaitingResponse.as_str();
     let paid = State::Paid.as_str();
     let answers: Vec<&str> = provider_answers().map(|e| e.as_str()).collect();
@@ -256,7 +257,10 @@ pub async fn admin_retry_timer(request_id: String) -> Result<(), AppError> {
             .parse()
             .map_err(|_| AppError::invalid("request_id", "That request id is malformed."))?;
         match operations::retry_timer(&state, id).await {
-            Ok(done) => Ok(state.tell(done)),
+            Ok(done) => {
+                state.tell(done);
+                Ok(())
+            }
             Err(e @ RetryError::NotFlagged) => Err(AppError::NotFound(e.to_string())),
             Err(e @ RetryError::FailedAgain) => Err(AppError::Conflict(e.to_string())),
             Err(RetryError::Engine(e)) => Err(e.into()),

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::domain::Timestamp;
 use crate::lifecycle::machine::AllowedAction;
 use crate::lifecycle::replay::RecordedEvent;
-use crate::lifecycle::{Party, Request, State, Terms};
+use crate::lifecycle::{Party, Request, State};
 use crate::AppError;
 
 pub const LIST_LIMIT: i64 = 200;
@@ -91,6 +91,7 @@ pub async fn submit_request(
 ) -> Result<ActionResult, AppError> {
     use crate::domain::ServiceId;
     use crate::lifecycle::terms::{TermsError, MESSAGE_MAX_CHARS, RATE_NORM};
+    use crate::lifecycle::Terms;
     use crate::server::context::{require_member, serve};
     use crate::server::operations;
     serve(|state| async move {
@@ -273,7 +274,6 @@ pub fn parse_rate(raw: &str) -> Option<i64> {
 /// `duration_minutes`, `rate` and `message` (a counter-offer), `minutes` (a split's share
 /// for the provider). Admins' events are taken as the admin; the rest as the member.
 #[server(endpoint = "requests/act")]
-#[allow(clippy::too_many_arguments)]
 pub async fn request_action(
     request_id: String,
     version: i64,
@@ -288,7 +288,7 @@ pub async fn request_action(
     use crate::lifecycle::definition::Input;
     use crate::lifecycle::machine::{ActionInput, AskError};
     use crate::lifecycle::terms::RATE_NORM;
-    use crate::lifecycle::{Actor, Event, EventKind};
+    use crate::lifecycle::{Actor, Event, EventKind, Terms};
     use crate::server::context::{require_admin, require_member, serve};
     use crate::server::operations;
     serve(|state| async move {

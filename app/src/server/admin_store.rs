@@ -113,7 +113,7 @@ pub async fn entries_per_day(
 pub async fn timing_events(
     pool: &AnyPool,
     since: Timestamp,
-) -> Result<Vec<(String, i64, Option<String>, String, String, i64)>, StoreError> {
+) -> Result<Vec<crate::api::dashboard::TimingRow>, StoreError> {
     Ok(sqlx::query_as(
         "SELECT e.request_id, e.seq, e.from_state, e.to_state, e.event, e.at_ms FROM request_events e \
          JOIN requests r ON r.id = e.request_id WHERE r.created_at_ms >= $1 \

@@ -225,7 +225,8 @@ pub async fn statement(
     member: MemberId,
     limit: i64,
 ) -> Result<Vec<StatementEntry>, StoreError> {
-    let rows: Vec<(String, String, String, Option<String>, String, i64, i64)> = sqlx::query_as(
+    type Row = (String, String, String, Option<String>, String, i64, i64);
+    let rows: Vec<Row> = sqlx::query_as(
         "SELECT t.id, t.kind, t.reason, t.request_id, e.bucket, e.amount_minutes, t.created_at_ms \
          FROM ledger_entries e JOIN ledger_transfers t ON t.id = e.transfer_id \
          WHERE e.account_id = $1 ORDER BY t.created_at_ms DESC, t.id, e.seq LIMIT $2",

@@ -190,7 +190,7 @@ impl VirtualUser {
         let r = expect(rec, "submit", r, State::AwaitingResponse)?;
         let admin = &self.admin;
         let r = match scenario {
-            Scenario::LeftToDeadline if n % 2 == 0 => return Ok(()),
+            Scenario::LeftToDeadline if n.is_multiple_of(2) => return Ok(()),
             Scenario::LeftToDeadline => {
                 let r = self
                     .step(rec, "accept", provider, &r, &[], State::Accepted)
