@@ -75,10 +75,10 @@ for (const [outcome, expectedState, requesterAfter, providerAfter] of [
     await expect(a.getByTestId("history")).toContainText("dispute");
     await expect(a.getByTestId("state-graph")).toBeVisible();
     const forms = {
-      resume: ["#resume-note", "Resume"],
-      pay: ["#pay-note", "Pay the provider"],
-      refund: ["#refund-note", "Refund the requester"],
-      split: ["#split-note", "Split"],
+      resume: ["#resume-text", "Resume"],
+      pay: ["#pay_provider-text", "Pay the provider"],
+      refund: ["#refund-text", "Refund the requester"],
+      split: ["#split-text", "Split"],
     } as const;
     const [note, button] = forms[outcome];
     if (outcome === "split") await a.locator("#split-minutes").fill("30");

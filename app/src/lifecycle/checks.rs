@@ -45,10 +45,6 @@ impl ValidationFailure {
         }
     }
 
-    /// In words for the requester (`words.rs`).
-    pub fn message(&self) -> String {
-        super::words::validation_failure(self)
-    }
 }
 
 /// What the store knows when a request is submitted.

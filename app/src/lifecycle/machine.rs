@@ -14,7 +14,9 @@ use super::definition::{
     OnFire, Row, State, Target, Tell, WaitsFor,
 };
 use super::notices::{Notice, Offer};
-use super::request::{EndReason, Hold, HoldStatus, Negotiation, Party, Paused, Request};
+use super::request::{
+    Awaited, EndReason, Hold, HoldStatus, Negotiation, Party, Paused, Request, Waiting,
+};
 use super::rules::Rules;
 use super::terms::{Terms, TermsError};
 use super::words;
@@ -310,24 +312,6 @@ pub enum Rejection {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AllowedAction {
     pub action: EventKind,
-    pub until: Option<Timestamp>,
-}
-
-/// Who a request waits for now.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Awaited {
-    /// HourBank itself, inside the transaction that is running.
-    System,
-    Party(Party),
-    Admin,
-    /// Closed.
-    Nobody,
-}
-
-/// Who a request waits for, and by when (the deadline, if its state has one).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Waiting {
-    pub who: Awaited,
     pub until: Option<Timestamp>,
 }
 

@@ -30,6 +30,24 @@ impl Party {
     }
 }
 
+/// Who a request waits for now (see `machine::waiting_for`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Awaited {
+    /// HourBank itself, inside the transaction that is running.
+    System,
+    Party(Party),
+    Admin,
+    /// Closed.
+    Nobody,
+}
+
+/// Who a request waits for, and by when (the deadline, if its state has one).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Waiting {
+    pub who: Awaited,
+    pub until: Option<Timestamp>,
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Negotiation {
     /// 1 after the provider's first counter-offer, +1 per counter.

@@ -5,9 +5,8 @@
 
 use super::checks::ValidationFailure;
 use super::definition::{EventKind, OnFire, State};
-use super::machine::Awaited;
 use super::notices::{Notice, Offer};
-use super::request::{EndReason, Hold, HoldStatus, Party};
+use super::request::{Awaited, EndReason, Hold, HoldStatus, Party};
 use super::terms::rate_label;
 use crate::domain::{Minutes, Timestamp};
 
