@@ -23,7 +23,9 @@ fn imports() -> BTreeMap<String, BTreeSet<String>> {
         let code = src.split("#[cfg(test)]").next().unwrap_or_default();
         let mut uses = BTreeSet::new();
         for other in files.iter().filter(|o| *o != f) {
-            if code.contains(&format!("super::{other}")) || code.contains(&format!("lifecycle::{other}")) {
+            if code.contains(&format!("super::{other}"))
+                || code.contains(&format!("lifecycle::{other}"))
+            {
                 uses.insert(other.clone());
             }
         }
@@ -60,5 +62,9 @@ fn the_lifecycle_files_import_each_other_without_a_circle() {
     for f in graph.keys() {
         visit(f, &graph, &mut Vec::new(), &mut done);
     }
-    assert!(graph["definition"].is_empty(), "the definition builds on nothing: {:?}", graph["definition"]);
+    assert!(
+        graph["definition"].is_empty(),
+        "the definition builds on nothing: {:?}",
+        graph["definition"]
+    );
 }

@@ -212,18 +212,7 @@ async fn strangers_learn_nothing_whatever_version_they_send() {
     let (bob, _) = member(&app, "Bob").await;
     let (eve, _) = member(&app, "Eve").await;
     let service = offer(&app, &bob).await;
-    let submitted: ActionResult = app
-        .call(
-            &ann,
-            "requests/submit",
-            &[
-                ("service_id", &service),
-                ("duration_minutes", "60"),
-                ("message", ""),
-            ],
-        )
-        .await
-        .unwrap();
+    let submitted = app.submit(&ann, &service, 60).await;
     let id = submitted.id.to_string();
     let current = submitted.version;
     for version in [current - 1, current, current + 1, 0, -7] {
@@ -295,18 +284,7 @@ async fn control_characters_in_typed_text_are_refused_with_a_message() {
     let admin = app.client();
     app.login(&admin, "admin@example.org", PW).await.unwrap();
     let service = offer(&app, &bob).await;
-    let submitted: ActionResult = app
-        .call(
-            &ann,
-            "requests/submit",
-            &[
-                ("service_id", &service),
-                ("duration_minutes", "60"),
-                ("message", ""),
-            ],
-        )
-        .await
-        .unwrap();
+    let submitted = app.submit(&ann, &service, 60).await;
     let id = submitted.id.to_string();
     let v = submitted.version.to_string();
     let nul = "a\u{0}b";

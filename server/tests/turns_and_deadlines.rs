@@ -50,44 +50,16 @@ fn text_of(doc: &Html, css: &str) -> String {
 }
 
 async fn act(app: &TestApp, who: &reqwest::Client, r: &ActionResult, action: &str) -> ActionResult {
-    let (id, v) = (r.id.to_string(), r.version.to_string());
-    app.call(
-        who,
-        "requests/act",
-        &[("request_id", &id), ("version", &v), ("action", action)],
-    )
-    .await
-    .unwrap_or_else(|(s, e)| panic!("{action}: {s} {e}"))
+    app.act(who, r, action, &[])
+        .await
+        .unwrap_or_else(|(s, e)| panic!("{action}: {s} {e}"))
 }
 
 async fn offer_and_request(app: &TestApp) -> (reqwest::Client, reqwest::Client, ActionResult) {
     let (ann, _) = app.signed_up("Ann").await;
     let (bob, _) = app.signed_up("Bob").await;
-    let service: String = app
-        .call(
-            &bob,
-            "services/create",
-            &[
-                ("title", "Bike repair"),
-                ("description", ""),
-                ("category", "Repairs"),
-                ("response_window_hours", "6"),
-            ],
-        )
-        .await
-        .expect("service");
-    let r: ActionResult = app
-        .call(
-            &ann,
-            "requests/submit",
-            &[
-                ("service_id", &service),
-                ("duration_minutes", "60"),
-                ("message", ""),
-            ],
-        )
-        .await
-        .expect("submit");
+    let service = app.offer(&bob, "Bike repair").await;
+    let r = app.submit(&ann, &service, 60).await;
     (ann, bob, r)
 }
 

@@ -39,11 +39,23 @@ pub async fn get_me() -> Result<Option<Me>, AppError> {
     .await
 }
 
+/// Hands the browser its new session cookie and sends it to the start page.
+#[cfg(feature = "ssr")]
+fn start_session(state: &crate::server::AppState, token: &str) {
+    use crate::server::{context::set_cookie, sessions};
+    set_cookie(&sessions::login_cookie(
+        token,
+        state.config.secure_cookies,
+        state.config.session_ttl_ms,
+    ));
+    leptos_axum::redirect("/");
+}
+
 #[server(endpoint = "signup")]
 pub async fn signup(display_name: String, email: String, password: String) -> Result<(), AppError> {
     use crate::domain::{DisplayName, Email, Password};
-    use crate::server::context::{count_auth_attempt, internal, serve, set_cookie};
-    use crate::server::{members_store, operations, password as pw, sessions};
+    use crate::server::context::{count_auth_attempt, internal, serve};
+    use crate::server::{members_store, operations, password as pw};
     serve(|state| async move {
         let display_name = DisplayName::parse(&display_name)?;
         let email = Email::parse(&email)?;
@@ -56,12 +68,7 @@ pub async fn signup(display_name: String, email: String, password: String) -> Re
         let (id, token) =
             state.tell(operations::sign_up(&state, &email, &display_name, &hash).await?);
         tracing::info!(member = %id, "member signed up");
-        set_cookie(&sessions::login_cookie(
-            &token,
-            state.config.secure_cookies,
-            state.config.session_ttl_ms,
-        ));
-        leptos_axum::redirect("/");
+        start_session(&state, &token);
         Ok(())
     })
     .await
@@ -74,8 +81,8 @@ pub const DEACTIVATED: &str = "This account has been deactivated. Please contact
 #[server(endpoint = "login")]
 pub async fn login(email: String, password: String) -> Result<(), AppError> {
     use crate::domain::Email;
-    use crate::server::context::{count_auth_attempt, current_actor, internal, serve, set_cookie};
-    use crate::server::{members_store, operations, password as pw, sessions};
+    use crate::server::context::{count_auth_attempt, current_actor, internal, serve};
+    use crate::server::{members_store, operations, password as pw};
     serve(|state| async move {
         let email = Email::parse(&email)?;
         count_auth_attempt(&state, email.as_str())?;
@@ -104,12 +111,7 @@ pub async fn login(email: String, password: String) -> Result<(), AppError> {
         let old = current_actor().map(|a| a.token_hash);
         let token = state.tell(operations::log_in(&state, row.id, old.as_deref()).await?);
         tracing::info!(member = %row.id, "member logged in");
-        set_cookie(&sessions::login_cookie(
-            &token,
-            state.config.secure_cookies,
-            state.config.session_ttl_ms,
-        ));
-        leptos_axum::redirect("/");
+        start_session(&state, &token);
         Ok(())
     })
     .await

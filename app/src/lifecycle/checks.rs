@@ -44,7 +44,6 @@ impl ValidationFailure {
             ValidationFailure::TooManyOpenRequests { .. } => "too_many_open_requests",
         }
     }
-
 }
 
 /// What the store knows when a request is submitted.

@@ -149,6 +149,61 @@ impl TestApp {
         self.testdb.url.clone()
     }
 
+    /// `provider` offers a service with a 6 h response window; returns its id.
+    pub async fn offer(&self, provider: &reqwest::Client, title: &str) -> String {
+        self.call(
+            provider,
+            "services/create",
+            &[
+                ("title", title),
+                ("description", ""),
+                ("category", "Repairs"),
+                ("response_window_hours", "6"),
+            ],
+        )
+        .await
+        .unwrap_or_else(|(s, e)| panic!("offer {title}: {s} {e}"))
+    }
+
+    /// `requester` asks for `service` for `minutes`, with no message.
+    pub async fn submit(
+        &self,
+        requester: &reqwest::Client,
+        service: &str,
+        minutes: i64,
+    ) -> app::api::requests::ActionResult {
+        let minutes = minutes.to_string();
+        self.call(
+            requester,
+            "requests/submit",
+            &[
+                ("service_id", service),
+                ("duration_minutes", &minutes),
+                ("message", ""),
+            ],
+        )
+        .await
+        .unwrap_or_else(|(s, e)| panic!("submit: {s} {e}"))
+    }
+
+    /// `who` takes `action` on the request as `seen` left it, with `extra` form fields.
+    pub async fn act(
+        &self,
+        who: &reqwest::Client,
+        seen: &app::api::requests::ActionResult,
+        action: &str,
+        extra: &[(&str, &str)],
+    ) -> Result<app::api::requests::ActionResult, (u16, AppError)> {
+        let (id, v) = (seen.id.to_string(), seen.version.to_string());
+        let mut form = vec![
+            ("request_id", id.as_str()),
+            ("version", v.as_str()),
+            ("action", action),
+        ];
+        form.extend_from_slice(extra);
+        self.call(who, "requests/act", &form).await
+    }
+
     pub async fn member_count(&self) -> i64 {
         app::server::members_store::count(&self.state.db.read)
             .await
