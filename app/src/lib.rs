@@ -28,8 +28,9 @@ use components::header::Header;
 use components::safe_text::PageTitle;
 use pages::{
     AdminDashboardPage, AdminDisputesPage, AdminMemberPage, AdminMembersPage, BalancePage,
-    HomePage, InboxPage, LoginPage, MyRequestsPage, MyServicesPage, NotFound, NotificationsPage,
-    ProfilePage, RequestPage, ServicePage, ServicesPage, SignupPage,
+    ForgotPasswordPage, HomePage, InboxPage, LoginPage, MyRequestsPage, MyServicesPage, NotFound,
+    NotificationsPage, ProfilePage, RequestPage, ResetPasswordPage, ServicePage, ServicesPage,
+    SettingsPage, SignupPage, UnsubscribePage, VerifyEmailPage,
 };
 
 /// The HTML document the server renders around the app.
@@ -99,6 +100,11 @@ fn Layout() -> impl IntoView {
                 <Route path=path!("/inbox") view=InboxPage ssr=SsrMode::Async/>
                 <Route path=path!("/balance") view=BalancePage ssr=SsrMode::Async/>
                 <Route path=path!("/notifications") view=NotificationsPage ssr=SsrMode::Async/>
+                <Route path=path!("/settings") view=SettingsPage ssr=SsrMode::Async/>
+                <Route path=path!("/forgot") view=ForgotPasswordPage ssr=SsrMode::Async/>
+                <Route path=path!("/reset") view=ResetPasswordPage ssr=SsrMode::Async/>
+                <Route path=path!("/verify") view=VerifyEmailPage ssr=SsrMode::Async/>
+                <Route path=path!("/unsubscribe") view=UnsubscribePage ssr=SsrMode::Async/>
             </Routes>
         </main>
         <footer class="site-footer">"HourBank — one hour of help buys one hour of help."</footer>

@@ -164,13 +164,11 @@ async fn serve(
     if test_mode {
         tracing::warn!("TEST MODE: test-only controls are enabled; never run this in production");
     }
-    let sweep_every = std::time::Duration::from_millis(state.config.sweep_interval_ms);
-    let sweeper = app::server::sweeper::spawn(
-        state.db.clone(),
-        state.clock.clone(),
-        state.live.clone(),
-        sweep_every,
-    );
+    match &state.config.mail {
+        Some(m) => tracing::info!(smtp = %app::server::db::redact_url(&m.smtp_url), "e-mail is on"),
+        None => tracing::info!("e-mail is off (set HOURBANK_SMTP_URL to turn it on)"),
+    }
+    let background = startup::spawn_background(&state, true).map_err(|e| e.to_string())?;
     let listener = tokio::net::TcpListener::bind(&addr)
         .await
         .map_err(|e| format!("cannot listen on {addr}: {e}"))?;
@@ -187,7 +185,7 @@ async fn serve(
     })
     .await
     .map_err(|e| format!("server error: {e}"))?;
-    sweeper.abort();
+    background.abort();
     state.db.close().await;
     Ok(())
 }

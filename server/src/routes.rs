@@ -3,6 +3,7 @@
 
 use std::convert::Infallible;
 
+use app::server::live::Change;
 use app::server::sessions::CurrentSession;
 use app::server::{ledger_store, sweeper, AppState};
 use axum::extract::{Query, State};
@@ -29,8 +30,9 @@ pub async fn events(
             tokio::select! {
                 _ = closing.changed() => return None,
                 got = rx.recv() => match got {
-                    Ok(m) if m == me => break,
-                    Ok(_) => continue,
+                    Ok(Change::Member(m)) if m == me => break,
+                    Ok(Change::Everyone) => break,
+                    Ok(Change::Member(_)) => continue,
                     // Missed some: tell the page to refetch anyway.
                     Err(RecvError::Lagged(_)) => break,
                     Err(RecvError::Closed) => return None,
@@ -116,6 +118,71 @@ pub struct Advance {
     hours: i64,
 }
 
+#[derive(serde::Deserialize)]
+pub struct UnsubscribeLink {
+    m: String,
+    t: String,
+}
+
+/// The one-click unsubscribe (RFC 8058): mail programs POST `List-Unsubscribe=One-Click`
+/// to the link in `List-Unsubscribe`; the unsubscribe page's button posts here too (and
+/// is sent back to the page, done). No login: the link's signature is the member's.
+pub async fn unsubscribe_now(
+    State(state): State<AppState>,
+    Query(link): Query<UnsubscribeLink>,
+    headers: axum::http::HeaderMap,
+    body: String,
+) -> Response {
+    let one_click = body.contains("List-Unsubscribe=One-Click");
+    let done = match link.m.parse() {
+        Ok(member) => match app::server::operations::unsubscribe(&state, member, &link.t).await {
+            Ok(d) => state.tell(d),
+            Err(e) => {
+                tracing::error!(error = %e, "unsubscribe failed");
+                return (
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "Something went wrong on our side.",
+                )
+                    .into_response();
+            }
+        },
+        Err(_) => false,
+    };
+    let wants_page = headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("text/html"));
+    if one_click || !wants_page {
+        return if done {
+            (StatusCode::OK, "Unsubscribed: no more e-mails.").into_response()
+        } else {
+            (
+                StatusCode::BAD_REQUEST,
+                "This unsubscribe link is not valid.",
+            )
+                .into_response()
+        };
+    }
+    let to = format!(
+        "/unsubscribe?m={}&t={}&done={}",
+        urlencode(&link.m),
+        urlencode(&link.t),
+        if done { 1 } else { 0 }
+    );
+    (StatusCode::SEE_OTHER, [(header::LOCATION, to)]).into_response()
+}
+
+fn urlencode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
 /// Test mode only: moves the server's clock forward and sweeps at once.
 pub async fn test_advance_clock(
     State(state): State<AppState>,
@@ -125,9 +192,13 @@ pub async fn test_advance_clock(
         return (StatusCode::BAD_REQUEST, "hours must be 0 to 8760").into_response();
     }
     state.clock.advance_ms(q.hours * 3_600_000);
-    match sweeper::sweep_once_live(&state.db, &state.clock, 500, Some(&state.live)).await {
-        Ok(r) => axum::Json(serde_json::json!({ "now_ms": state.clock.now().0, "fired": r.fired }))
-            .into_response(),
+    match sweeper::tick(&state.db, &state.clock, Some(&state.live)).await {
+        Ok((r, reminded)) => axum::Json(serde_json::json!({
+            "now_ms": state.clock.now().0,
+            "fired": r.fired,
+            "reminded": reminded,
+        }))
+        .into_response(),
         Err(e) => (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()).into_response(),
     }
 }

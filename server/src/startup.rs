@@ -21,6 +21,8 @@ pub enum StartError {
     Admin(String),
     #[error("cannot seed the demo data: {0}")]
     Demo(String),
+    #[error("{0}")]
+    Mail(String),
 }
 
 /// Connects, migrates, and assembles the state every request shares.
@@ -31,6 +33,54 @@ pub async fn build_state(
 ) -> Result<AppState, StartError> {
     let db = Db::connect_and_migrate(&config.database_url).await?;
     Ok(AppState::new(config, db, clock, leptos_options))
+}
+
+/// The tasks a server runs beside answering requests.
+pub struct Background {
+    tasks: Vec<tokio::task::JoinHandle<()>>,
+}
+
+impl Background {
+    /// Stops every task.
+    pub fn abort(&self) {
+        for t in &self.tasks {
+            t.abort();
+        }
+    }
+}
+
+/// What a serving process runs in the background: the sweeper (deadlines and
+/// reminders), the health watch (alarms), and — when SMTP is configured — the outbox's
+/// sender. With `timers: false` (the HTTP tests, which fire deadlines themselves) only
+/// the sender.
+pub fn spawn_background(state: &AppState, timers: bool) -> Result<Background, StartError> {
+    let mut tasks = Vec::new();
+    if timers {
+        let every = std::time::Duration::from_millis(state.config.sweep_interval_ms);
+        tasks.push(app::server::sweeper::spawn(
+            state.db.clone(),
+            state.clock.clone(),
+            state.live.clone(),
+            every,
+        ));
+        tasks.push(app::server::alarms::spawn_watch(
+            state.clone(),
+            std::time::Duration::from_secs(30),
+        ));
+    }
+    if state.db.backend == Backend::Postgres {
+        tasks.extend(
+            state
+                .live
+                .relay_through_postgres(state.config.database_url.clone(), state.db.write.clone()),
+        );
+    }
+    if let Some(mail) = &state.config.mail {
+        let mailer = app::server::mail::sender::Mailer::new(mail, &state.config.public_url)
+            .map_err(|e| StartError::Mail(e.to_string()))?;
+        tasks.push(app::server::mail::sender::spawn(state.clone(), mailer));
+    }
+    Ok(Background { tasks })
 }
 
 /// The whole HTTP surface: pages, server functions, static files, health checks.
@@ -44,6 +94,10 @@ pub fn build_router(state: AppState) -> Router {
         .route("/readyz", get(readyz))
         .route("/events", get(crate::routes::events))
         .route("/balance.csv", get(crate::routes::statement_csv))
+        .route(
+            "/unsubscribe/now",
+            axum::routing::post(crate::routes::unsubscribe_now),
+        )
         .route("/metrics", get(crate::observability::metrics_endpoint));
     if state.config.test_mode {
         router = router.route(

@@ -72,6 +72,26 @@ pub struct Dashboard {
     pub in_escrow: Minutes,
     pub conservation: ConservationView,
     pub flagged: Vec<FlaggedRequest>,
+    /// The outbox (None: e-mail is off, no SMTP configured).
+    pub mail: Option<MailQueue>,
+    /// Alarms raised and not cleared.
+    pub alarms: Vec<AlarmView>,
+}
+
+/// What an admin sees of the outbox.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MailQueue {
+    pub waiting: i64,
+    pub sent_today: i64,
+    pub failing: i64,
+    /// The commonest errors of failing messages, with how many share each.
+    pub errors: Vec<(String, i64)>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AlarmView {
+    pub detail: String,
+    pub raised_at: Timestamp,
 }
 
 /// Nearest-rank percentile of ascending `sorted` (p in 1..=100).
@@ -174,7 +194,31 @@ pub async fn admin_dashboard() -> Result<Dashboard, AppError> {
         let (response, payment) = timings(&admin_store::timing_events(db, Timestamp(0)).await?);
         let (auto_start, auto_completion) = admin_store::auto_confirm_counts(db).await?;
         let c = ledger_store::conservation(db).await?;
+        let mail = match &state.config.mail {
+            None => None,
+            Some(_) => {
+                let q =
+                    crate::server::mail::outbox_store::queue_stats(db, Timestamp(today * DAY_MS))
+                        .await?;
+                Some(MailQueue {
+                    waiting: q.waiting,
+                    sent_today: q.sent_since,
+                    failing: q.failing,
+                    errors: q.errors,
+                })
+            }
+        };
+        let alarms = crate::server::alarms::open(db)
+            .await?
+            .into_iter()
+            .map(|a| AlarmView {
+                detail: a.detail,
+                raised_at: a.raised_at,
+            })
+            .collect();
         Ok(Dashboard {
+            mail,
+            alarms,
             now,
             per_day: per_day(&entries, today, CHART_DAYS),
             success_percent: (closed > 0).then(|| paid * 100 / closed),

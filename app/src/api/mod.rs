@@ -6,5 +6,6 @@ pub mod account;
 pub mod admin;
 pub mod auth;
 pub mod dashboard;
+pub mod email;
 pub mod requests;
 pub mod services;

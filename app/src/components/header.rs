@@ -30,6 +30,7 @@ pub fn Header() -> impl IntoView {
                                             <span class="count" data-testid="unread">{format!(" ({})", me.unread_notifications)}</span>
                                         })}
                                     </a>
+                                    <a href="/settings">"Settings"</a>
                                     {is_admin.then(|| view! { <a href="/admin">"Admin"</a> })}
                                     <span class="who" data-testid="member-name">{me.display_name.clone()}</span>
                                     <a href="/balance" class="balance" data-testid="balance" title="Hours available (held in escrow in brackets)">

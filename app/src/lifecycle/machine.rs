@@ -541,6 +541,29 @@ pub fn deadline_ms(rule: DeadlineRule, req: &Request) -> i64 {
     }
 }
 
+/// When the party `req` waits for is reminded before its deadline: the state's deadline
+/// rule decides how long before, from the request's own rules — a share of the response
+/// window (at least a floor), a fixed lead before a negotiation round or an
+/// auto-confirmation ends. None when the state has no deadline, the reminder is off (0),
+/// or the lead is not shorter than the time the deadline runs.
+pub fn reminder_at(req: &Request) -> Option<Timestamp> {
+    let rule = req.state.def().deadline?.from;
+    let deadline = req.deadline?;
+    let r = &req.rules;
+    let runs = deadline_ms(rule, req);
+    let lead = match rule {
+        DeadlineRule::ResponseWindow if r.remind_response_percent > 0 => {
+            (runs * r.remind_response_percent / 100).max(r.remind_response_min_ms)
+        }
+        DeadlineRule::ResponseWindow => 0,
+        DeadlineRule::NegotiationRound => r.remind_negotiation_ms,
+        DeadlineRule::StartConfirmation | DeadlineRule::CompletionConfirmation => {
+            r.remind_confirm_ms
+        }
+    };
+    (lead > 0 && lead < runs).then(|| deadline.plus_millis(-lead))
+}
+
 /// `(request, event, actor, now) → (request', effects)` or a refusal that changes nothing.
 pub fn transition(
     req: &Request,
@@ -1325,5 +1348,46 @@ mod tests {
             "The start was confirmed automatically after 72 h."
         );
         let _ = r;
+    }
+
+    /// Reminders come before the timer acts, as the request's rules say: a quarter of the
+    /// response window left (at least an hour), 6 h before a negotiation round ends, 12 h
+    /// before an auto-confirmation.
+    #[test]
+    fn reminders_fall_before_each_deadline() {
+        let all = in_every_waiting_state();
+        let state = |s: State| &all.iter().find(|(q, ..)| q.state == s).unwrap().0;
+        let awaiting = state(State::AwaitingResponse); // 2 h window
+        assert_eq!(
+            reminder_at(awaiting),
+            Some(awaiting.deadline.unwrap().plus_millis(-HOUR_MS)),
+            "a quarter of 2 h is 30 min, so the floor of 1 h"
+        );
+        let mut day = awaiting.clone();
+        day.response_window_ms = 24 * HOUR_MS;
+        assert_eq!(
+            reminder_at(&day),
+            Some(day.deadline.unwrap().plus_millis(-6 * HOUR_MS))
+        );
+        let neg = state(State::Negotiating);
+        assert_eq!(
+            reminder_at(neg),
+            Some(neg.deadline.unwrap().plus_millis(-6 * HOUR_MS))
+        );
+        let start = state(State::PendingStartConfirmation);
+        assert_eq!(
+            reminder_at(start),
+            Some(start.deadline.unwrap().plus_millis(-12 * HOUR_MS))
+        );
+        assert_eq!(reminder_at(state(State::Accepted)), None, "no deadline");
+        let mut off = start.clone();
+        off.rules.remind_confirm_ms = 0;
+        assert_eq!(reminder_at(&off), None, "turned off");
+        off.rules.remind_confirm_ms = 48 * HOUR_MS;
+        assert_eq!(
+            reminder_at(&off),
+            None,
+            "a lead as long as the wait is no reminder"
+        );
     }
 }

@@ -9,6 +9,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::checks::ValidationFailure;
+use super::definition::State;
 use super::request::Party;
 use super::terms::Terms;
 use crate::domain::{Minutes, Timestamp};
@@ -113,6 +114,25 @@ pub enum Notice {
     Rated {
         stars: i64,
     },
+    /// To the party a request waits for, before the timer acts on it: `state`'s deadline
+    /// at `deadline` (the request's own numbers decided when).
+    Reminder {
+        state: State,
+        deadline: Timestamp,
+    },
+    /// To admins: a request's timer transition keeps failing.
+    TimerFailing {
+        error: String,
+    },
+    /// To admins: e-mails keep failing to go out.
+    MailFailing {
+        failing: i64,
+        error: String,
+    },
+    /// To admins: the ledger's conservation check does not balance.
+    LedgerUnbalanced {
+        detail: String,
+    },
 }
 
 impl Notice {
@@ -141,6 +161,10 @@ impl Notice {
             Notice::RefundedByAdmin { .. } => "refunded_by_admin",
             Notice::SplitByAdmin { .. } => "split_by_admin",
             Notice::Rated { .. } => "rated",
+            Notice::Reminder { .. } => "reminder",
+            Notice::TimerFailing { .. } => "timer_failing",
+            Notice::MailFailing { .. } => "mail_failing",
+            Notice::LedgerUnbalanced { .. } => "ledger_unbalanced",
         }
     }
 }

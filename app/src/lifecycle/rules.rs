@@ -17,6 +17,15 @@ pub struct Rules {
     pub max_rounds: u32,
     /// Non-terminal requests one requester may have (20).
     pub max_open_requests: i64,
+    /// Reminders before the timer acts (0 turns one off). The provider is reminded when
+    /// this percentage of the response window is left (25 %) ...
+    pub remind_response_percent: i64,
+    /// ... but at least this long before it ends (1 h).
+    pub remind_response_min_ms: i64,
+    /// The party in turn, this long before a negotiation round expires (6 h).
+    pub remind_negotiation_ms: i64,
+    /// The requester, this long before a start or completion is confirmed for them (12 h).
+    pub remind_confirm_ms: i64,
 }
 
 impl Default for Rules {
@@ -26,6 +35,10 @@ impl Default for Rules {
             confirm_ms: 48 * HOUR_MS,
             max_rounds: 5,
             max_open_requests: 20,
+            remind_response_percent: 25,
+            remind_response_min_ms: HOUR_MS,
+            remind_negotiation_ms: 6 * HOUR_MS,
+            remind_confirm_ms: 12 * HOUR_MS,
         }
     }
 }

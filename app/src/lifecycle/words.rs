@@ -339,6 +339,59 @@ pub fn notice(n: &Notice) -> String {
             "An admin split the hours: {to_provider} to the provider, {to_requester} back: {note}"
         ),
         Notice::Rated { stars } => format!("You were rated {stars} of 5."),
+        Notice::Reminder { state: s, deadline } => {
+            let then = s
+                .def()
+                .deadline
+                .map(|d| on_fire(d.on_fire))
+                .unwrap_or("the timer acts");
+            format!(
+                "Reminder: you have until {} {}; then {then}.",
+                at(*deadline),
+                awaited_step(*s)
+            )
+        }
+        Notice::TimerFailing { error } => {
+            format!("A request's timer keeps failing and needs an admin: {error}")
+        }
+        Notice::MailFailing { failing, error } => {
+            format!("{failing} e-mails keep failing to go out: {error}")
+        }
+        Notice::LedgerUnbalanced { detail } => {
+            format!("The ledger's conservation check does not balance: {detail}")
+        }
+    }
+}
+
+/// A notification's e-mail subject.
+pub fn notice_subject(n: &Notice) -> String {
+    match n {
+        Notice::NotSent { .. } => "Your request was not sent".into(),
+        Notice::NewRequest { .. } => "New request: please answer".into(),
+        Notice::CounterOffer { round, .. } => format!("Counter-offer (round {round})"),
+        Notice::Accepted { .. } => "Request accepted".into(),
+        Notice::Declined { .. } => "Request declined".into(),
+        Notice::Withdrawn => "Request withdrawn".into(),
+        Notice::CancelledByProvider { .. } | Notice::CancelledByDeactivation => {
+            "Request cancelled".into()
+        }
+        Notice::MarkedStarted { .. } => "Please confirm the start".into(),
+        Notice::StartConfirmed => "Start confirmed".into(),
+        Notice::MarkedCompleted { .. } => "Please confirm completion".into(),
+        Notice::Expired => "Request expired".into(),
+        Notice::StartAutoConfirmed { .. } => "Start confirmed automatically".into(),
+        Notice::CompletionAutoConfirmed { .. } => "Completion confirmed automatically".into(),
+        Notice::Paid { .. } | Notice::PaidByAdmin { .. } => "Hours paid".into(),
+        Notice::DisputeRaised { .. } => "A dispute was raised".into(),
+        Notice::DisputeToResolve { .. } => "A dispute to resolve".into(),
+        Notice::Resumed { .. } | Notice::RefundedByAdmin { .. } | Notice::SplitByAdmin { .. } => {
+            "Dispute resolved".into()
+        }
+        Notice::Rated { .. } => "You were rated".into(),
+        Notice::Reminder { .. } => "Reminder: the timer acts soon".into(),
+        Notice::TimerFailing { .. } => "Alarm: a timer keeps failing".into(),
+        Notice::MailFailing { .. } => "Alarm: e-mail keeps failing".into(),
+        Notice::LedgerUnbalanced { .. } => "Alarm: the ledger does not balance".into(),
     }
 }
 

@@ -159,6 +159,34 @@ fn DashboardBody() -> impl IntoView {
                                 </tbody>
                             </table>
                         </section>
+                        <section aria-labelledby="alarms-heading">
+                            <h2 id="alarms-heading">"Alarms"</h2>
+                            {if d.alarms.is_empty() {
+                                view! { <p data-testid="alarms">"None."</p> }.into_any()
+                            } else {
+                                view! {
+                                    <ul class="alarms" data-testid="alarms">
+                                        {d.alarms.clone().into_iter().map(|a| view! {
+                                            <li><time datetime=a.raised_at.to_rfc3339()>{a.raised_at.to_utc_string()}</time> " " {a.detail}</li>
+                                        }).collect_view()}
+                                    </ul>
+                                }.into_any()
+                            }}
+                        </section>
+                        <section aria-labelledby="mail-heading">
+                            <h2 id="mail-heading">"E-mail"</h2>
+                            {match d.mail.clone() {
+                                None => view! { <p data-testid="mail">"E-mail is off: no SMTP server is configured (HOURBANK_SMTP_URL), so members hear of everything in the app only."</p> }.into_any(),
+                                Some(q) => view! {
+                                    <p data-testid="mail">{format!("{} waiting · {} sent today · {} failing", q.waiting, q.sent_today, q.failing)}</p>
+                                    {(!q.errors.is_empty()).then(|| view! {
+                                        <ul class="mail-errors">
+                                            {q.errors.into_iter().map(|(e, n)| view! { <li>{format!("{n} × {e}")}</li> }).collect_view()}
+                                        </ul>
+                                    })}
+                                }.into_any(),
+                            }}
+                        </section>
                         <section>
                             <h2>"Needing attention"</h2>
                             <FormError error=retry_error/>

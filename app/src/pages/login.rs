@@ -22,6 +22,7 @@ pub fn LoginPage() -> impl IntoView {
             <FieldError error field="password"/>
             <button type="submit">"Log in"</button>
         </ActionForm>
+        <p><a href="/forgot">"Forgot your password?"</a></p>
         <p>"New here? " <a href="/signup">"Create an account"</a></p>
     }
 }

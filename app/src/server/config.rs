@@ -27,6 +27,30 @@ pub struct Config {
     /// (`HOURBANK_TEST_CLOCK_OFFSET_MS`), so a restarted test server keeps the time its
     /// predecessor had been moved to (the crash test).
     pub test_clock_offset_ms: i64,
+    /// Where members reach the bank (`HOURBANK_PUBLIC_URL`): links in e-mails start here.
+    pub public_url: String,
+    /// The bank's name in e-mails (`HOURBANK_BANK_NAME`, default "HourBank").
+    pub bank_name: String,
+    /// E-mail, when `HOURBANK_SMTP_URL` is set; off otherwise (in-app notifications only).
+    pub mail: Option<MailSettings>,
+}
+
+/// How the outbox's sender reaches the world.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MailSettings {
+    /// `smtp://host:25`, `smtp://host:587?tls=required`, `smtps://user:pass@host:465`.
+    pub smtp_url: String,
+    /// The From: of every message (`HOURBANK_MAIL_FROM`).
+    pub from: String,
+    /// The UTC hour at which daily digests go out (`HOURBANK_DIGEST_HOUR_UTC`, 7).
+    pub digest_hour_utc: i64,
+    /// How often the sender looks for mail to send (`HOURBANK_MAIL_INTERVAL_MS`, 500).
+    pub interval_ms: u64,
+    /// How long a sender holds the rows it took; one that dies lets them go after this
+    /// (`HOURBANK_MAIL_LEASE_MS`, 60000).
+    pub lease_ms: i64,
+    /// The wait after a first failed attempt, doubling after each (`HOURBANK_MAIL_RETRY_MS`, 30000).
+    pub retry_ms: i64,
 }
 
 fn env_number(name: &str, min: i64, max: i64) -> Result<Option<i64>, String> {
@@ -56,7 +80,43 @@ fn rules_from_env() -> Result<Rules, String> {
             .unwrap_or(d.max_rounds),
         max_open_requests: env_number("HOURBANK_MAX_OPEN_REQUESTS", 1, 10_000)?
             .unwrap_or(d.max_open_requests),
+        remind_response_percent: env_number("HOURBANK_REMIND_RESPONSE_PERCENT", 0, 99)?
+            .unwrap_or(d.remind_response_percent),
+        remind_response_min_ms: env_number("HOURBANK_REMIND_RESPONSE_MIN_HOURS", 0, 72)?
+            .map(|h| h * HOUR_MS)
+            .unwrap_or(d.remind_response_min_ms),
+        remind_negotiation_ms: env_number("HOURBANK_REMIND_NEGOTIATION_HOURS", 0, 720)?
+            .map(|h| h * HOUR_MS)
+            .unwrap_or(d.remind_negotiation_ms),
+        remind_confirm_ms: env_number("HOURBANK_REMIND_CONFIRM_HOURS", 0, 720)?
+            .map(|h| h * HOUR_MS)
+            .unwrap_or(d.remind_confirm_ms),
     })
+}
+
+fn mail_from_env() -> Result<Option<MailSettings>, String> {
+    let Ok(smtp_url) = std::env::var("HOURBANK_SMTP_URL") else {
+        return Ok(None);
+    };
+    let smtp_url = smtp_url.trim().to_owned();
+    if smtp_url.is_empty() {
+        return Ok(None);
+    }
+    if !(smtp_url.starts_with("smtp://") || smtp_url.starts_with("smtps://")) {
+        return Err(format!(
+            "HOURBANK_SMTP_URL must start with smtp:// or smtps://, not {:?}",
+            super::db::redact_url(&smtp_url)
+        ));
+    }
+    Ok(Some(MailSettings {
+        smtp_url,
+        from: std::env::var("HOURBANK_MAIL_FROM")
+            .unwrap_or_else(|_| "HourBank <hourbank@localhost>".to_owned()),
+        digest_hour_utc: env_number("HOURBANK_DIGEST_HOUR_UTC", 0, 23)?.unwrap_or(7),
+        interval_ms: env_number("HOURBANK_MAIL_INTERVAL_MS", 10, 3_600_000)?.unwrap_or(500) as u64,
+        lease_ms: env_number("HOURBANK_MAIL_LEASE_MS", 100, 3_600_000)?.unwrap_or(60_000),
+        retry_ms: env_number("HOURBANK_MAIL_RETRY_MS", 10, 3_600_000)?.unwrap_or(30_000),
+    }))
 }
 
 impl Config {
@@ -77,9 +137,15 @@ impl Config {
             ),
             Err(_) => Minutes::ZERO,
         };
-        let public_https = std::env::var("HOURBANK_PUBLIC_URL")
-            .map(|u| u.starts_with("https://"))
-            .unwrap_or(false);
+        let public_url = std::env::var("HOURBANK_PUBLIC_URL")
+            .map(|u| u.trim().trim_end_matches('/').to_owned())
+            .unwrap_or_else(|_| {
+                format!(
+                    "http://{}",
+                    std::env::var("LEPTOS_SITE_ADDR").unwrap_or_else(|_| "127.0.0.1:3000".into())
+                )
+            });
+        let public_https = public_url.starts_with("https://");
         let secure_cookies = match std::env::var("HOURBANK_SECURE_COOKIES").as_deref() {
             Ok("1") | Ok("true") => true,
             Ok("0") | Ok("false") => false,
@@ -116,6 +182,13 @@ impl Config {
             } else {
                 0
             },
+            public_url,
+            bank_name: std::env::var("HOURBANK_BANK_NAME")
+                .map(|n| n.trim().to_owned())
+                .ok()
+                .filter(|n| !n.is_empty())
+                .unwrap_or_else(|| "HourBank".to_owned()),
+            mail: mail_from_env()?,
         })
     }
 
@@ -132,6 +205,9 @@ impl Config {
             auth_attempts_per_addr: 1_000_000,
             auth_attempts_per_account: 1_000_000,
             test_clock_offset_ms: 0,
+            public_url: "http://127.0.0.1:3000".to_owned(),
+            bank_name: "HourBank".to_owned(),
+            mail: None,
         }
     }
 }

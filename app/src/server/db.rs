@@ -20,6 +20,8 @@ pub struct Db {
     pub backend: Backend,
     pub read: AnyPool,
     pub write: AnyPool,
+    /// Whether transactions queue e-mail in the outbox (on when SMTP is configured).
+    pub outbox: super::mail::Outbox,
 }
 
 /// Why the server could not start on its database; the message says which step failed.
@@ -250,6 +252,7 @@ impl Db {
                 backend: Backend::Sqlite,
                 read,
                 write,
+                outbox: super::mail::Outbox::Off,
             })
         } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             // Two pools, so reads (pages, session lookups) never queue behind write
@@ -280,6 +283,7 @@ impl Db {
                 backend: Backend::Postgres,
                 read,
                 write,
+                outbox: super::mail::Outbox::Off,
             })
         } else {
             Err(StartupError::UnknownScheme(shown))

@@ -255,6 +255,20 @@ pub async fn act(
     event: &Event,
     actor: &Actor,
 ) -> Result<Request, EngineError> {
+    act_telling(db, clock, id, expected_version, event, actor)
+        .await
+        .map(|(req, _)| req)
+}
+
+/// [`act`], and everyone the transaction notified (admins too, for a dispute).
+pub async fn act_telling(
+    db: &Db,
+    clock: &Clock,
+    id: RequestId,
+    expected_version: Option<i64>,
+    event: &Event,
+    actor: &Actor,
+) -> Result<(Request, Vec<MemberId>), EngineError> {
     let result = with_retry(|_| async {
         let mut tx = db.write.begin().await?;
         let req = store::load(&mut tx, id).await?;
@@ -265,12 +279,13 @@ pub async fn act(
             return Err(EngineError::Conflict);
         }
         let now = clock.now();
-        let mut w = PendingWrites::default();
+        let mut w = PendingWrites::for_db(db);
         let next = step(&mut tx, &mut w, &req, event, actor, now).await?;
         let next = run_automatic(&mut tx, &mut w, next, now).await?;
+        let told = w.notified().to_vec();
         w.finish(&mut tx, &next).await?;
         tx.commit().await?;
-        Ok(next)
+        Ok((next, told))
     })
     .await;
     count_failure(event, &result);
@@ -333,7 +348,7 @@ async fn submit_once(
         request: new,
         rules: rules.clone(),
     };
-    let mut w = PendingWrites::default();
+    let mut w = PendingWrites::for_db(db);
     w.inserted(inserted_version);
     w.event(None, &req, &submit, &Actor::Member(requester), now)?;
     let req = run_automatic(&mut tx, &mut w, req, now).await?; // → VALIDATING
@@ -398,7 +413,7 @@ pub async fn fire_deadlines(
             }
             let event = Event::Deadline { due: *at };
             let req = store::load(&mut tx, *id).await?;
-            let mut w = PendingWrites::default();
+            let mut w = PendingWrites::for_db(db);
             match step(&mut tx, &mut w, &req, &event, &Actor::Timer, now).await {
                 Ok(next) => {
                     let next = run_automatic(&mut tx, &mut w, next, now).await?;
@@ -443,7 +458,7 @@ pub async fn deactivate_member(
         let mut cancelled = Vec::with_capacity(ids.len());
         for id in &ids {
             let req = store::load(&mut tx, *id).await?;
-            let mut w = PendingWrites::default();
+            let mut w = PendingWrites::for_db(db);
             let next = step(
                 &mut tx,
                 &mut w,
@@ -482,7 +497,15 @@ pub async fn rate(
         };
         let now = clock.now();
         store::insert_rating(&mut tx, id, member, ratee, stars, &comment, now).await?;
-        store::notify(&mut tx, ratee, &req, &Notice::Rated { stars }, now).await?;
+        store::notify(
+            &mut tx,
+            db.outbox,
+            ratee,
+            &req,
+            &Notice::Rated { stars },
+            now,
+        )
+        .await?;
         tx.commit().await?;
         Ok(ratee)
     })

@@ -186,3 +186,87 @@ fn parse_id(s: &str) -> Result<MemberId, StoreError> {
     s.parse()
         .map_err(|_| StoreError::Corrupt(format!("member id {s:?}")))
 }
+
+/// A member's e-mail: the address, when it was verified, and what they want by e-mail.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EmailSettings {
+    pub email: String,
+    pub verified_at: Option<Timestamp>,
+    pub mode: super::mail::EmailMode,
+}
+
+pub async fn email_settings(pool: &AnyPool, id: MemberId) -> Result<EmailSettings, StoreError> {
+    let row: Option<(String, Option<i64>, String)> =
+        sqlx::query_as("SELECT email, email_verified_at_ms, email_mode FROM members WHERE id = $1")
+            .bind(id.to_string())
+            .fetch_optional(pool)
+            .await?;
+    let (email, verified, mode) = row.ok_or(StoreError::NotFound("member"))?;
+    Ok(EmailSettings {
+        email,
+        verified_at: verified.map(Timestamp),
+        mode: super::mail::EmailMode::parse(&mode)
+            .ok_or_else(|| StoreError::Corrupt(format!("e-mail mode {mode:?}")))?,
+    })
+}
+
+/// Marks `email` verified for `id`, if it is still their address; true when it was.
+pub async fn mark_email_verified(
+    conn: &mut AnyConnection,
+    id: MemberId,
+    email: &str,
+    now: Timestamp,
+) -> Result<bool, StoreError> {
+    let r = sqlx::query(
+        "UPDATE members SET email_verified_at_ms = COALESCE(email_verified_at_ms, $1) WHERE id = $2 AND email = $3",
+    )
+    .bind(now.0)
+    .bind(id.to_string())
+    .bind(email)
+    .execute(&mut *conn)
+    .await?;
+    Ok(r.rows_affected() == 1)
+}
+
+pub async fn set_email_mode(
+    conn: &mut AnyConnection,
+    id: MemberId,
+    mode: super::mail::EmailMode,
+) -> Result<(), StoreError> {
+    sqlx::query("UPDATE members SET email_mode = $1 WHERE id = $2")
+        .bind(mode.as_str())
+        .bind(id.to_string())
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+pub async fn set_password_hash(
+    conn: &mut AnyConnection,
+    id: MemberId,
+    hash: &str,
+) -> Result<(), StoreError> {
+    sqlx::query("UPDATE members SET password_hash = $1 WHERE id = $2")
+        .bind(hash)
+        .bind(id.to_string())
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+/// The active member with this address, if any.
+pub async fn active_by_email(
+    conn: &mut AnyConnection,
+    email: &Email,
+) -> Result<Option<MemberId>, StoreError> {
+    let id: Option<String> =
+        sqlx::query_scalar("SELECT id FROM members WHERE email = $1 AND active = 1")
+            .bind(email.as_str())
+            .fetch_optional(&mut *conn)
+            .await?;
+    id.map(|s| {
+        s.parse()
+            .map_err(|_| StoreError::Corrupt(format!("member id {s:?}")))
+    })
+    .transpose()
+}

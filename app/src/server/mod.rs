@@ -2,6 +2,7 @@
 //! Nothing here reaches the WASM bundle.
 
 pub mod admin_store;
+pub mod alarms;
 pub mod audit;
 pub mod backup;
 pub mod clock;
@@ -13,6 +14,7 @@ pub mod demo;
 pub mod engine;
 pub mod ledger_store;
 pub mod live;
+pub mod mail;
 pub mod members_store;
 pub mod notifications_store;
 pub mod operations;

@@ -1,10 +1,71 @@
 //! A member's notifications: I/O only.
 
-use sqlx::AnyPool;
+use sqlx::{AnyConnection, AnyPool};
 
+use super::mail::outbox_store::{self, NoticeMail};
+use super::mail::Outbox;
 use super::StoreError;
+use crate::domain::ids::RequestId;
 use crate::domain::{MemberId, Timestamp};
 use crate::lifecycle::Notice;
+
+/// A notification to write: to whom, about which request (at which of its versions), what.
+#[derive(Clone, Debug)]
+pub struct Note {
+    pub member: MemberId,
+    pub request: Option<(RequestId, i64)>,
+    pub notice: Notice,
+    pub at: Timestamp,
+}
+
+/// Writes notifications in one INSERT, in the caller's transaction, and queues the same
+/// as e-mail for those who want it (when e-mail is on): the one place both are written.
+pub async fn insert(
+    conn: &mut AnyConnection,
+    outbox: Outbox,
+    notes: &[Note],
+) -> Result<(), StoreError> {
+    if notes.is_empty() {
+        return Ok(());
+    }
+    const COLUMNS: usize = 7;
+    let values: Vec<String> = (0..notes.len())
+        .map(|r| {
+            let p: Vec<String> = (1..=COLUMNS)
+                .map(|c| format!("${}", r * COLUMNS + c))
+                .collect();
+            format!("({})", p.join(", "))
+        })
+        .collect();
+    let sql = format!(
+        "INSERT INTO notifications (id, member_id, request_id, seq, text, notice, created_at_ms) VALUES {}",
+        values.join(", ")
+    );
+    let mut q = sqlx::query(&sql);
+    for n in notes {
+        let notice = serde_json::to_string(&n.notice)
+            .map_err(|e| StoreError::Corrupt(format!("cannot serialise: {e}")))?;
+        q = q
+            .bind(uuid::Uuid::new_v4().to_string())
+            .bind(n.member.to_string())
+            .bind(n.request.map(|(id, _)| id.to_string()))
+            .bind(n.request.map(|(_, seq)| seq))
+            .bind("")
+            .bind(notice)
+            .bind(n.at.0);
+    }
+    q.execute(&mut *conn).await?;
+    let mails: Vec<NoticeMail<'_>> = notes
+        .iter()
+        .map(|n| NoticeMail {
+            member: n.member,
+            request_id: n.request.map(|(id, _)| id),
+            notice: &n.notice,
+            at: n.at,
+        })
+        .collect();
+    outbox_store::queue_notices(conn, outbox, &mails).await
+}
 
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct NotificationRow {

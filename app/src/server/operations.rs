@@ -8,13 +8,19 @@
 //! - Lifecycle (through the transition function, `engine.rs`): [`submit`], [`act`],
 //!   [`rate`], [`deactivate_member`]; the sweeper fires deadlines through the engine too.
 //! - Accounts: [`sign_up`], [`log_in`], [`log_out`], [`create_member`] (admins made at
-//!   start-up, the demo bank), [`reactivate_member`].
+//!   start-up, the demo bank), [`reactivate_member`]; e-mail: [`verify_email`],
+//!   [`send_verification`], [`request_password_reset`], [`reset_password`],
+//!   [`set_email_mode`], [`unsubscribe`].
 //! - Services: [`create_service`], [`update_service`], [`set_service_status`].
 //! - Ledger: [`adjust_hours`] (an admin's grant or deduction).
 //! - Notifications and timers: [`mark_notifications_read`], [`retry_timer`].
 
+use sqlx::AnyConnection;
+
 use super::engine::{self, with_retry, EngineError};
 use super::ledger_store::{self, TransferMeta};
+use super::mail::tokens::{self, Purpose};
+use super::mail::{outbox_store, EmailMode, Mail, Outbox};
 use super::members_store::{self, NewMember};
 use super::{admin_store, notifications_store, services_store, sessions, sweeper};
 use super::{AppState, StoreError};
@@ -88,8 +94,10 @@ pub async fn act(
     event: &Event,
     actor: &Actor,
 ) -> Result<Done<Request>, EngineError> {
-    let req = engine::act(&state.db, &state.clock, id, Some(version), event, actor).await?;
-    Ok(Done::telling(req.clone(), parties(&req)))
+    let (req, told) =
+        engine::act_telling(&state.db, &state.clock, id, Some(version), event, actor).await?;
+    let tell: Vec<MemberId> = parties(&req).chain(told).collect();
+    Ok(Done::telling(req, tell))
 }
 
 pub async fn rate(
@@ -122,6 +130,8 @@ pub async fn deactivate_member(
 // ---- accounts ----
 
 /// A new member or admin account, with its starting credit from the system account.
+/// An account an operator makes (an admin at start-up, the demo bank): its address
+/// counts as verified, since the operator vouches for it.
 pub async fn create_member(
     state: &AppState,
     email: &Email,
@@ -131,6 +141,7 @@ pub async fn create_member(
     starting_credit: Minutes,
 ) -> Result<Done<MemberId>, EngineError> {
     let id = with_retry(|_| async {
+        let now = state.clock.now();
         let mut tx = state.db.write.begin().await?;
         let id = members_store::insert(
             &mut tx,
@@ -141,9 +152,10 @@ pub async fn create_member(
                 role,
                 starting_credit,
             },
-            state.clock.now(),
+            now,
         )
         .await?;
+        members_store::mark_email_verified(&mut tx, id, email.as_str(), now).await?;
         tx.commit().await?;
         Ok(id)
     })
@@ -151,8 +163,9 @@ pub async fn create_member(
     Ok(Done::quietly(id))
 }
 
-/// A member signs up: their account (with the bank's starting credit) and a first
-/// session, in one transaction. Returns the new id and the session token.
+/// A member signs up: their account (with the bank's starting credit), a first session
+/// and, when e-mail is on, the link that verifies their address — in one transaction.
+/// Returns the new id and the session token.
 pub async fn sign_up(
     state: &AppState,
     email: &Email,
@@ -175,11 +188,176 @@ pub async fn sign_up(
         )
         .await?;
         let token = sessions::create(&mut tx, id, now, state.config.session_ttl_ms).await?;
+        queue_verification(state, &mut tx, id, email.as_str()).await?;
         tx.commit().await?;
         Ok((id, token))
     })
     .await?;
     Ok(Done::quietly(done))
+}
+
+/// When e-mail is on: a verification token for `email` and the e-mail with its link.
+async fn queue_verification(
+    state: &AppState,
+    tx: &mut AnyConnection,
+    member: MemberId,
+    email: &str,
+) -> Result<(), StoreError> {
+    if state.db.outbox == Outbox::Off {
+        return Ok(());
+    }
+    let now = state.clock.now();
+    let token = tokens::create(
+        tx,
+        member,
+        Purpose::VerifyEmail,
+        email,
+        now,
+        tokens::VERIFY_TTL_MS,
+    )
+    .await?;
+    let link = format!("{}/verify?token={token}", state.config.public_url);
+    outbox_store::queue_account_mail(tx, member, email, Mail::VerifyEmail { link }, now).await
+}
+
+/// Sends the signed-in member a new verification link (e-mail must be on); false when
+/// their address is verified already.
+pub async fn send_verification(
+    state: &AppState,
+    member: MemberId,
+) -> Result<Done<bool>, EngineError> {
+    let settings = members_store::email_settings(&state.db.read, member).await?;
+    if settings.verified_at.is_some() {
+        return Ok(Done::quietly(false));
+    }
+    with_retry(|_| async {
+        let mut tx = state.db.write.begin().await?;
+        queue_verification(state, &mut tx, member, &settings.email).await?;
+        tx.commit().await?;
+        Ok(())
+    })
+    .await?;
+    Ok(Done::quietly(true))
+}
+
+/// Uses a verification link: the address it was sent to is verified, if it is still the
+/// member's. None when the link is unknown, used or expired.
+pub async fn verify_email(
+    state: &AppState,
+    token: &str,
+) -> Result<Done<Option<MemberId>>, EngineError> {
+    let verified = with_retry(|_| async {
+        let now = state.clock.now();
+        let mut tx = state.db.write.begin().await?;
+        let Some((member, email)) =
+            tokens::consume(&mut tx, token, Purpose::VerifyEmail, now).await?
+        else {
+            return Ok(None);
+        };
+        let ok = members_store::mark_email_verified(&mut tx, member, &email, now).await?;
+        tx.commit().await?;
+        Ok(ok.then_some(member))
+    })
+    .await?;
+    Ok(Done::telling(verified, verified))
+}
+
+/// "Forgot password": when an active member has this address (and e-mail is on), a
+/// single-use link for an hour goes to it. Says nothing about whether one had.
+pub async fn request_password_reset(
+    state: &AppState,
+    email: &Email,
+) -> Result<Done<()>, EngineError> {
+    if state.db.outbox == Outbox::Off {
+        return Ok(Done::quietly(()));
+    }
+    with_retry(|_| async {
+        let now = state.clock.now();
+        let mut tx = state.db.write.begin().await?;
+        if let Some(member) = members_store::active_by_email(&mut tx, email).await? {
+            let token = tokens::create(
+                &mut tx,
+                member,
+                Purpose::PasswordReset,
+                email.as_str(),
+                now,
+                tokens::RESET_TTL_MS,
+            )
+            .await?;
+            let link = format!("{}/reset?token={token}", state.config.public_url);
+            outbox_store::queue_account_mail(
+                &mut tx,
+                member,
+                email.as_str(),
+                Mail::PasswordReset { link },
+                now,
+            )
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    })
+    .await?;
+    Ok(Done::quietly(()))
+}
+
+/// Uses a password-reset link: the new password, every session of the member ended,
+/// the address verified (the link proved it), and a new session for this browser.
+/// Returns the member and the new session's token; None when the link is unknown, used
+/// or expired.
+pub async fn reset_password(
+    state: &AppState,
+    token: &str,
+    password_hash: &str,
+) -> Result<Done<Option<(MemberId, String)>>, EngineError> {
+    let done = with_retry(|_| async {
+        let now = state.clock.now();
+        let mut tx = state.db.write.begin().await?;
+        let Some((member, email)) =
+            tokens::consume(&mut tx, token, Purpose::PasswordReset, now).await?
+        else {
+            return Ok(None);
+        };
+        members_store::set_password_hash(&mut tx, member, password_hash).await?;
+        sessions::delete_for_member(&mut tx, member).await?;
+        members_store::mark_email_verified(&mut tx, member, &email, now).await?;
+        let session = sessions::create(&mut tx, member, now, state.config.session_ttl_ms).await?;
+        tx.commit().await?;
+        Ok(Some((member, session)))
+    })
+    .await?;
+    let tell: Vec<MemberId> = done.iter().map(|(m, _)| *m).collect();
+    Ok(Done::telling(done, tell))
+}
+
+pub async fn set_email_mode(
+    state: &AppState,
+    member: MemberId,
+    mode: EmailMode,
+) -> Result<Done<()>, EngineError> {
+    with_retry(|_| async {
+        let mut tx = state.db.write.begin().await?;
+        members_store::set_email_mode(&mut tx, member, mode).await?;
+        tx.commit().await?;
+        Ok(())
+    })
+    .await?;
+    Ok(Done::telling((), [member]))
+}
+
+/// The one-click unsubscribe: `signature` must be the member's; their e-mail mode
+/// becomes off. False when the signature is not theirs.
+pub async fn unsubscribe(
+    state: &AppState,
+    member: MemberId,
+    signature: &str,
+) -> Result<Done<bool>, EngineError> {
+    let secret = state.secret().await?;
+    if !tokens::unsubscribe_signature_ok(&secret, member, signature) {
+        return Ok(Done::quietly(false));
+    }
+    set_email_mode(state, member, EmailMode::Off).await?;
+    Ok(Done::telling(true, [member]))
 }
 
 /// A new session for `member`, ending the one the browser came with (rotation).
@@ -354,5 +532,12 @@ pub async fn retry_timer(state: &AppState, id: RequestId) -> Result<Done<()>, Re
     if report.failed > 0 {
         return Err(RetryError::FailedAgain);
     }
+    super::alarms::clear(
+        &state.db.write,
+        state.clock.now(),
+        &super::alarms::timer_key(id),
+    )
+    .await
+    .map_err(EngineError::from)?;
     Ok(Done::quietly(()))
 }

@@ -3,12 +3,14 @@
 
 use sqlx::{AnyConnection, AnyPool};
 
+use super::mail::Outbox;
+use super::notifications_store::{self, Note};
 use super::StoreError;
 use crate::domain::ids::{RequestId, ServiceId};
 use crate::domain::{MemberId, Minutes, Timestamp};
 use crate::lifecycle::checks::{ServiceFacts, ValidationFacts};
 use crate::lifecycle::definition::cancelled_by_deactivation;
-use crate::lifecycle::machine::{Actor, DisputeOutcome, Event};
+use crate::lifecycle::machine::{reminder_at, Actor, DisputeOutcome, Event};
 use crate::lifecycle::replay::RecordedEvent;
 use crate::lifecycle::request::Party;
 use crate::lifecycle::{Notice, Request, State};
@@ -37,7 +39,7 @@ fn non_terminal_list() -> String {
 pub async fn insert(conn: &mut AnyConnection, req: &Request) -> Result<(), StoreError> {
     sqlx::query(
         "INSERT INTO requests (id, service_id, requester_id, provider_id, state, version, deadline_at_ms, data, \
-         created_at_ms, updated_at_ms) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+         created_at_ms, updated_at_ms, remind_at_ms) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
     )
     .bind(req.id.to_string())
     .bind(req.service_id.to_string())
@@ -49,6 +51,7 @@ pub async fn insert(conn: &mut AnyConnection, req: &Request) -> Result<(), Store
     .bind(to_json(req)?)
     .bind(req.created_at.0)
     .bind(req.updated_at.0)
+    .bind(reminder_at(req).map(|t| t.0))
     .execute(&mut *conn)
     .await?;
     Ok(())
@@ -80,7 +83,7 @@ pub async fn update(
 ) -> Result<bool, StoreError> {
     let r = sqlx::query(
         "UPDATE requests SET state = $1, version = $2, deadline_at_ms = $3, data = $4, updated_at_ms = $5, \
-         needs_attention = 0, attention_error = NULL WHERE id = $6 AND version = $7",
+         needs_attention = 0, attention_error = NULL, remind_at_ms = $8 WHERE id = $6 AND version = $7",
     )
     .bind(next.state.as_str())
     .bind(next.version)
@@ -89,6 +92,7 @@ pub async fn update(
     .bind(next.updated_at.0)
     .bind(next.id.to_string())
     .bind(expected_version)
+    .bind(reminder_at(next).map(|t| t.0))
     .execute(&mut *conn)
     .await?;
     Ok(r.rows_affected() == 1)
@@ -105,7 +109,11 @@ pub struct PendingWrites {
     /// The version this transaction has written to the row, once it has.
     claimed: Option<i64>,
     events: Vec<EventRow>,
-    notes: Vec<NoteRow>,
+    notes: Vec<Note>,
+    /// Everyone notified by this transaction (for live updates).
+    told: Vec<MemberId>,
+    /// Whether notifications are also queued as e-mail.
+    outbox: Outbox,
 }
 
 #[derive(Debug)]
@@ -122,16 +130,21 @@ struct EventRow {
     at: i64,
 }
 
-#[derive(Debug)]
-struct NoteRow {
-    member: String,
-    request_id: String,
-    seq: i64,
-    notice: String,
-    at: i64,
-}
-
 impl PendingWrites {
+    /// Writes for a transaction on `db` (its outbox setting decides whether notifications
+    /// are e-mailed too).
+    pub fn for_db(db: &super::Db) -> PendingWrites {
+        PendingWrites {
+            outbox: db.outbox,
+            ..PendingWrites::default()
+        }
+    }
+
+    /// Who this transaction has notified so far.
+    pub fn notified(&self) -> &[MemberId] {
+        &self.told
+    }
+
     /// Records `event` taking the request from `from` to `next` (its history row).
     pub fn event(
         &mut self,
@@ -169,12 +182,12 @@ impl PendingWrites {
         notice: &Notice,
         now: Timestamp,
     ) -> Result<(), StoreError> {
-        self.notes.push(NoteRow {
-            member: member.to_string(),
-            request_id: req.id.to_string(),
-            seq: req.version,
-            notice: to_json(notice)?,
-            at: now.0,
+        self.told.push(member);
+        self.notes.push(Note {
+            member,
+            request: Some((req.id, req.version)),
+            notice: notice.clone(),
+            at: now,
         });
         Ok(())
     }
@@ -249,26 +262,8 @@ impl PendingWrites {
             }
             q.execute(&mut *conn).await?;
         }
-        if !self.notes.is_empty() {
-            let sql = multi_row_insert(
-                "notifications (id, member_id, request_id, seq, text, notice, created_at_ms)",
-                7,
-                self.notes.len(),
-            );
-            let mut q = sqlx::query(&sql);
-            for n in self.notes.drain(..) {
-                q = q
-                    .bind(uuid::Uuid::new_v4().to_string())
-                    .bind(n.member)
-                    .bind(n.request_id)
-                    .bind(n.seq)
-                    .bind("")
-                    .bind(n.notice)
-                    .bind(n.at);
-            }
-            q.execute(&mut *conn).await?;
-        }
-        Ok(())
+        let notes = std::mem::take(&mut self.notes);
+        notifications_store::insert(conn, self.outbox, &notes).await
     }
 }
 
@@ -462,26 +457,22 @@ pub async fn resolve_hold(
 
 // ---- notifications ----
 
+/// Notifies `member` about `req` as it is now (and e-mails them, when `outbox` is on).
 pub async fn notify(
     conn: &mut AnyConnection,
+    outbox: Outbox,
     member: MemberId,
     req: &Request,
     notice: &Notice,
     now: Timestamp,
 ) -> Result<(), StoreError> {
-    sqlx::query(
-        "INSERT INTO notifications (id, member_id, request_id, seq, text, notice, created_at_ms) \
-         VALUES ($1, $2, $3, $4, '', $5, $6)",
-    )
-    .bind(uuid::Uuid::new_v4().to_string())
-    .bind(member.to_string())
-    .bind(req.id.to_string())
-    .bind(req.version)
-    .bind(to_json(notice)?)
-    .bind(now.0)
-    .execute(&mut *conn)
-    .await?;
-    Ok(())
+    let note = Note {
+        member,
+        request: Some((req.id, req.version)),
+        notice: notice.clone(),
+        at: now,
+    };
+    notifications_store::insert(conn, outbox, &[note]).await
 }
 
 pub async fn active_admins(conn: &mut AnyConnection) -> Result<Vec<MemberId>, StoreError> {
@@ -673,6 +664,47 @@ pub async fn lock_with_parties(
                 .map_err(|_| StoreError::Corrupt(format!("request id {id:?}")))
         })
         .collect()
+}
+
+/// Requests whose reminder is due, with the version it is due for, at most `limit`.
+pub async fn reminders_due(
+    pool: &AnyPool,
+    now: Timestamp,
+    limit: i64,
+) -> Result<Vec<(RequestId, i64)>, StoreError> {
+    let rows: Vec<(String, i64)> = sqlx::query_as(
+        "SELECT id, version FROM requests WHERE remind_at_ms <= $1 ORDER BY remind_at_ms, id LIMIT $2",
+    )
+    .bind(now.0)
+    .bind(limit)
+    .fetch_all(pool)
+    .await?;
+    rows.into_iter()
+        .map(|(id, v)| {
+            id.parse()
+                .map(|id| (id, v))
+                .map_err(|_| StoreError::Corrupt(format!("request id {id:?}")))
+        })
+        .collect()
+}
+
+/// Claims a request's due reminder for `version`: true once (the reminder is then gone),
+/// false when it was claimed already or the request moved on.
+pub async fn take_reminder(
+    conn: &mut AnyConnection,
+    id: RequestId,
+    version: i64,
+    now: Timestamp,
+) -> Result<bool, StoreError> {
+    let r = sqlx::query(
+        "UPDATE requests SET remind_at_ms = NULL WHERE id = $1 AND version = $2          AND remind_at_ms IS NOT NULL AND remind_at_ms <= $3",
+    )
+    .bind(id.to_string())
+    .bind(version)
+    .bind(now.0)
+    .execute(&mut *conn)
+    .await?;
+    Ok(r.rows_affected() == 1)
 }
 
 pub async fn mark_attention(pool: &AnyPool, id: RequestId, error: &str) -> Result<(), StoreError> {

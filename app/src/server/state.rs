@@ -16,17 +16,30 @@ pub struct AppState {
     pub live: Live,
     /// Login and sign-up attempts per address and per account.
     pub auth_limits: Arc<super::rate_limit::AuthLimits>,
+    /// The bank's secret (it signs unsubscribe links), read from the database once.
+    secret: Arc<tokio::sync::OnceCell<Vec<u8>>>,
 }
 
 impl AppState {
     /// The state every request shares, around a connected and migrated database. The one
     /// builder: `main` reaches it through `server::startup::build_state`, the tests'
     /// `spawn_app` and storage tests with the database they made.
-    pub fn new(config: Config, db: Db, clock: Clock, leptos_options: LeptosOptions) -> AppState {
+    pub fn new(
+        config: Config,
+        mut db: Db,
+        clock: Clock,
+        leptos_options: LeptosOptions,
+    ) -> AppState {
         let auth_limits = Arc::new(super::rate_limit::AuthLimits::per_minute(
             config.auth_attempts_per_addr,
             config.auth_attempts_per_account,
         ));
+        db.outbox = match &config.mail {
+            Some(m) => super::mail::Outbox::On {
+                digest_hour_utc: m.digest_hour_utc,
+            },
+            None => super::mail::Outbox::Off,
+        };
         AppState {
             db,
             auth_limits,
@@ -34,7 +47,16 @@ impl AppState {
             clock,
             leptos_options,
             live: Live::new(),
+            secret: Arc::new(tokio::sync::OnceCell::new()),
         }
+    }
+
+    /// The bank's secret (made at the first start, shared by every server of the bank).
+    pub async fn secret(&self) -> Result<Vec<u8>, super::StoreError> {
+        self.secret
+            .get_or_try_init(|| super::mail::tokens::bank_secret(&self.db.write))
+            .await
+            .cloned()
     }
 }
 

@@ -7,11 +7,14 @@ use std::time::Duration;
 
 use super::db::Backend;
 use super::engine::{self, EngineError};
-use super::requests_store;
+use super::notifications_store::{self, Note};
+use super::{alarms, requests_store};
 use super::{Clock, Db, Live, StoreError};
 use crate::domain::ids::RequestId;
 use crate::domain::{MemberId, Timestamp};
-use crate::lifecycle::{Rejection, Request};
+use crate::lifecycle::machine::waiting_for;
+use crate::lifecycle::request::{Awaited, Party};
+use crate::lifecycle::{Notice, Rejection, Request};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct SweepReport {
@@ -87,7 +90,23 @@ pub async fn sweep_once_live(
                         }
                         Err(e) => {
                             tracing::error!(request = %id, error = %e, "timer transition failed; flagged for an admin");
-                            requests_store::mark_attention(&db.write, id, &e.to_string()).await?;
+                            let error = e.to_string();
+                            requests_store::mark_attention(&db.write, id, &error).await?;
+                            let version = requests_store::get(&db.read, id)
+                                .await
+                                .map(|r| r.version)
+                                .ok();
+                            let admins = alarms::raise(
+                                db,
+                                clock.now(),
+                                &alarms::timer_key(id),
+                                Notice::TimerFailing { error },
+                                version.map(|v| (id, v)),
+                            )
+                            .await?;
+                            if let Some(live) = live {
+                                live.changed(admins);
+                            }
                             report.failed += 1;
                             fired_any = true;
                         }
@@ -140,13 +159,82 @@ async fn fire_chunk(
     results
 }
 
+/// Reminders claimed per transaction.
+pub const REMINDERS_PER_TRANSACTION: usize = 100;
+
+/// Sends every reminder due now, once each: the party a request waits for is told in the
+/// app (and by e-mail) before the timer acts. A reminder is claimed with the request's
+/// version, so one that moved on since is not reminded of, and with several servers
+/// only one sends it. Returns how many it sent.
+pub async fn remind_once(db: &Db, clock: &Clock, live: Option<&Live>) -> Result<usize, StoreError> {
+    let now = clock.now();
+    let mut due = requests_store::reminders_due(&db.read, now, 500).await?;
+    // The order every transaction takes requests in: no deadlock with a sweeper batch.
+    due.sort_by_key(|(id, _)| id.to_string());
+    let mut sent = 0;
+    for chunk in due.chunks(REMINDERS_PER_TRANSACTION) {
+        let mut tx = db.write.begin().await?;
+        let mut notes = Vec::new();
+        for (id, version) in chunk {
+            if !requests_store::take_reminder(&mut tx, *id, *version, now).await? {
+                continue;
+            }
+            let req = requests_store::load(&mut tx, *id).await?;
+            let w = waiting_for(&req);
+            let (Awaited::Party(party), Some(deadline)) = (w.who, w.until) else {
+                continue;
+            };
+            let member = match party {
+                Party::Requester => Some(req.requester),
+                Party::Provider => req.provider,
+            };
+            if let Some(member) = member {
+                notes.push(Note {
+                    member,
+                    request: Some((req.id, req.version)),
+                    notice: Notice::Reminder {
+                        state: req.state,
+                        deadline,
+                    },
+                    at: now,
+                });
+            }
+        }
+        notifications_store::insert(&mut tx, db.outbox, &notes).await?;
+        tx.commit().await?;
+        sent += notes.len();
+        metrics::counter!("hourbank_reminders_total").increment(notes.len() as u64);
+        if let Some(live) = live {
+            live.changed(notes.iter().map(|n| n.member));
+        }
+    }
+    Ok(sent)
+}
+
+/// One round of the timers: every due deadline fired, then every due reminder sent.
+pub async fn tick(
+    db: &Db,
+    clock: &Clock,
+    live: Option<&Live>,
+) -> Result<(SweepReport, usize), StoreError> {
+    let report = sweep_once_live(db, clock, 500, live).await?;
+    let reminded = remind_once(db, clock, live).await?;
+    Ok((report, reminded))
+}
+
 /// Sweeps every `interval` until the process ends.
 pub fn spawn(db: Db, clock: Clock, live: Live, interval: Duration) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
         loop {
-            match sweep_once_live(&db, &clock, 500, Some(&live)).await {
-                Ok(r) if r.fired + r.failed > 0 => {
-                    tracing::info!(fired = r.fired, stale = r.stale, failed = r.failed, "sweep")
+            match tick(&db, &clock, Some(&live)).await {
+                Ok((r, reminded)) if r.fired + r.failed + reminded > 0 => {
+                    tracing::info!(
+                        fired = r.fired,
+                        stale = r.stale,
+                        failed = r.failed,
+                        reminded,
+                        "sweep"
+                    )
                 }
                 Ok(_) => {}
                 Err(e) => tracing::error!(error = %e, "sweep failed"),

@@ -3,6 +3,8 @@
 
 #![allow(dead_code)]
 
+pub mod mail;
+
 use app::server::testing::TestDb;
 use app::server::{AppState, Clock, Config};
 use app::AppError;
@@ -15,8 +17,15 @@ pub const PW: &str = "a-long-enough-pw";
 pub struct TestApp {
     pub base: String,
     pub state: AppState,
-    testdb: TestDb,
+    testdb: TestDbHandle,
     server: tokio::task::JoinHandle<()>,
+    background: server::startup::Background,
+}
+
+/// The database under a test app: its own (dropped at cleanup), or another app's.
+pub enum TestDbHandle {
+    Own(TestDb),
+    Shared(String),
 }
 
 pub async fn spawn_app() -> TestApp {
@@ -25,7 +34,20 @@ pub async fn spawn_app() -> TestApp {
 
 pub async fn spawn_app_with(tweak: impl FnOnce(&mut Config)) -> TestApp {
     let testdb = TestDb::new().await.expect("test database");
-    let mut config = Config::for_tests(&testdb.url);
+    spawn_app_on(TestDbHandle::Own(testdb), tweak).await
+}
+
+pub async fn spawn_app_on(testdb: TestDbHandle, tweak: impl FnOnce(&mut Config)) -> TestApp {
+    let (url, db) = match &testdb {
+        TestDbHandle::Own(t) => (t.url.clone(), t.db.clone()),
+        TestDbHandle::Shared(url) => (
+            url.clone(),
+            app::server::Db::connect(url)
+                .await
+                .expect("the shared database"),
+        ),
+    };
+    let mut config = Config::for_tests(&url);
     tweak(&mut config);
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
@@ -37,7 +59,8 @@ pub async fn spawn_app_with(tweak: impl FnOnce(&mut Config)) -> TestApp {
         .site_addr(addr)
         .build();
     // Built exactly as `main` builds it, around the test's own database.
-    let state = AppState::new(config, testdb.db.clone(), Clock::system(), leptos_options);
+    let state = AppState::new(config, db, Clock::system(), leptos_options);
+    let background = server::startup::spawn_background(&state, false).expect("background");
     let router = server::build_router(state.clone());
     let server = tokio::spawn(async move {
         axum::serve(
@@ -52,6 +75,7 @@ pub async fn spawn_app_with(tweak: impl FnOnce(&mut Config)) -> TestApp {
         state,
         testdb,
         server,
+        background,
     }
 }
 
@@ -146,7 +170,10 @@ impl TestApp {
 
     /// The test database's URL (for running the server binary on it).
     pub fn testdb_url(&self) -> String {
-        self.testdb.url.clone()
+        match &self.testdb {
+            TestDbHandle::Own(t) => t.url.clone(),
+            TestDbHandle::Shared(url) => url.clone(),
+        }
     }
 
     /// `provider` offers a service with a 6 h response window; returns its id.
@@ -204,14 +231,43 @@ impl TestApp {
         self.call(who, "requests/act", &form).await
     }
 
+    /// A new member `name` with an address no other test uses, signed in; their client,
+    /// id and address.
+    pub async fn member_with_address(
+        &self,
+        name: &str,
+    ) -> (reqwest::Client, app::domain::MemberId, String) {
+        let c = self.client();
+        let email = format!(
+            "{}-{}@example.org",
+            name.to_lowercase(),
+            &uuid::Uuid::new_v4().simple().to_string()[..12]
+        );
+        self.signup(&c, name, &email, PW)
+            .await
+            .unwrap_or_else(|(s, e)| panic!("sign-up of {name}: {s} {e}"));
+        let id = self.me(&c).await.expect("signed in").id;
+        (c, id, email)
+    }
+
     pub async fn member_count(&self) -> i64 {
         app::server::members_store::count(&self.state.db.read)
             .await
             .expect("count")
     }
 
+    /// A second server on the same database (N stateless servers on one PostgreSQL),
+    /// built as the first was.
+    pub async fn second_server(&self, tweak: impl FnOnce(&mut Config)) -> TestApp {
+        spawn_app_on(TestDbHandle::Shared(self.testdb_url()), tweak).await
+    }
+
     pub async fn cleanup(self) {
         self.server.abort();
-        self.testdb.cleanup().await;
+        self.background.abort();
+        match self.testdb {
+            TestDbHandle::Own(t) => t.cleanup().await,
+            TestDbHandle::Shared(_) => self.state.db.close().await,
+        }
     }
 }

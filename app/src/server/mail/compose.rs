@@ -1,0 +1,169 @@
+//! What a message says, made when it is sent: subject, a plain-text part and an HTML
+//! part, from the row's data ([`Mail`]), the lifecycle's words (`lifecycle::words`), the
+//! bank's name and address. Every message links straight to what it is about and ends
+//! with the unsubscribe link; none carries a password or a session. Member-written text
+//! is escaped in the HTML part.
+
+use super::Mail;
+use crate::components::safe_text::escape_text;
+use crate::domain::ids::RequestId;
+use crate::lifecycle::words;
+
+/// Where the words go.
+pub struct Context<'a> {
+    pub bank_name: &'a str,
+    /// `https://bank.example` (no trailing slash).
+    pub public_url: &'a str,
+    /// Stops these e-mails, with no login.
+    pub unsubscribe_url: &'a str,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Composed {
+    pub subject: String,
+    pub text: String,
+    pub html: String,
+}
+
+/// A paragraph and, optionally, the link it leads to.
+struct Part {
+    sentence: String,
+    link: Option<(String, &'static str)>,
+}
+
+fn request_link(ctx: &Context<'_>, id: Option<RequestId>) -> Option<(String, &'static str)> {
+    id.map(|id| {
+        (
+            format!("{}/requests/{id}", ctx.public_url),
+            "Open the request",
+        )
+    })
+}
+
+fn escape_attr(s: &str) -> String {
+    escape_text(s).replace('"', "&quot;")
+}
+
+pub fn compose(mail: &Mail, ctx: &Context<'_>) -> Composed {
+    let (subject, intro, parts) = match mail {
+        Mail::Notice { notice, request_id } => (
+            words::notice_subject(notice),
+            None,
+            vec![Part {
+                sentence: words::notice(notice),
+                link: request_link(ctx, *request_id),
+            }],
+        ),
+        Mail::Digest { items } => (
+            format!(
+                "Your day at {}: {} {}",
+                ctx.bank_name,
+                items.len(),
+                if items.len() == 1 { "update" } else { "updates" }
+            ),
+            Some("Here is what happened since your last digest.".to_owned()),
+            items
+                .iter()
+                .map(|i| Part {
+                    sentence: format!("{} — {}", i.at.to_utc_string(), words::notice(&i.notice)),
+                    link: request_link(ctx, i.request_id),
+                })
+                .collect(),
+        ),
+        Mail::VerifyEmail { link } => (
+            "Please confirm your e-mail address".to_owned(),
+            None,
+            vec![Part {
+                sentence: format!(
+                    "Please confirm that this is your address, so that {} can tell you when a member answers you or the timer acts on your hours.",
+                    ctx.bank_name
+                ),
+                link: Some((link.clone(), "Confirm my address")),
+            }],
+        ),
+        Mail::PasswordReset { link } => (
+            "Set a new password".to_owned(),
+            None,
+            vec![Part {
+                sentence: "Someone asked to set a new password for your account. If it was you, the link below works once, for an hour. If not, ignore this e-mail: your password stays as it is.".to_owned(),
+                link: Some((link.clone(), "Set a new password")),
+            }],
+        ),
+    };
+    let subject = format!("[{}] {subject}", ctx.bank_name);
+    let mut text = String::new();
+    let mut html = String::from("<!DOCTYPE html><html><body>");
+    if let Some(intro) = &intro {
+        text.push_str(intro);
+        text.push_str("\n\n");
+        html.push_str(&format!("<p>{}</p>", escape_text(intro)));
+    }
+    for p in &parts {
+        text.push_str(&p.sentence);
+        text.push('\n');
+        html.push_str(&format!("<p>{}", escape_text(&p.sentence)));
+        if let Some((url, label)) = &p.link {
+            text.push_str(&format!("{label}: {url}\n"));
+            html.push_str(&format!(
+                "<br><a href=\"{}\">{}</a>",
+                escape_attr(url),
+                escape_text(label)
+            ));
+        }
+        text.push('\n');
+        html.push_str("</p>");
+    }
+    text.push_str(&format!(
+        "— {}\nNo more e-mails from {}: {}\n",
+        ctx.bank_name, ctx.bank_name, ctx.unsubscribe_url
+    ));
+    html.push_str(&format!(
+        "<p>— {}<br><a href=\"{}\">No more e-mails from {}</a></p></body></html>",
+        escape_text(ctx.bank_name),
+        escape_attr(ctx.unsubscribe_url),
+        escape_text(ctx.bank_name)
+    ));
+    Composed {
+        subject,
+        text,
+        html,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lifecycle::Notice;
+
+    #[test]
+    fn a_notice_links_to_its_request_and_member_text_is_escaped_in_html() {
+        let id = RequestId::new_random();
+        let ctx = Context {
+            bank_name: "Town Bank",
+            public_url: "https://bank.example",
+            unsubscribe_url: "https://bank.example/unsubscribe?m=x&t=y",
+        };
+        let c = compose(
+            &Mail::Notice {
+                notice: Notice::Declined {
+                    reason: "<b>busy</b>".into(),
+                },
+                request_id: Some(id),
+            },
+            &ctx,
+        );
+        assert_eq!(c.subject, "[Town Bank] Request declined");
+        assert!(c
+            .text
+            .contains(&format!("https://bank.example/requests/{id}")));
+        assert!(c.text.contains("<b>busy</b>"), "text is text");
+        assert!(c.html.contains("&lt;b&gt;busy&lt;/b&gt;"));
+        assert!(!c.html.contains("<b>busy"));
+        assert!(c
+            .html
+            .contains("https://bank.example/unsubscribe?m=x&amp;t=y"));
+        assert!(c
+            .text
+            .contains("No more e-mails from Town Bank: https://bank.example/unsubscribe"));
+    }
+}
