@@ -12,7 +12,12 @@ export HOURBANK_TEST_MODE=1
 export HOURBANK_ADMIN_EMAIL="admin@e2e.test"
 export HOURBANK_ADMIN_PASSWORD="e2e-admin-password"
 export HOURBANK_STARTING_CREDIT_MINUTES=300
+# E-mail to the local SMTP sink (scripts/mail-sink.sh): the suite reads what arrived.
+export HOURBANK_SMTP_URL="${HOURBANK_TEST_SMTP_URL:-smtp://127.0.0.1:1025}"
+export HOURBANK_PUBLIC_URL="http://127.0.0.1:${E2E_PORT:-3100}"
+export HOURBANK_MAIL_INTERVAL_MS=100
 # The whole suite signs up and logs in from one address, many times a minute.
 export HOURBANK_AUTH_ATTEMPTS_PER_ADDR=100000
 export HOURBANK_AUTH_ATTEMPTS_PER_ACCOUNT=100000
+scripts/mail-sink.sh
 exec ./target/release/server serve --no-demo

@@ -2,7 +2,8 @@
 # Installs what building and serving HourBank needs, skipping what is already there:
 # the wasm32 target, cargo-leptos 0.3.10, wasm-bindgen-cli at Cargo.lock's version, and
 # wasm-opt (npm binaryen@132, into .tools/). With --test also Debian's Chromium, Java
-# (for the W3C HTML checker) and the end2end npm packages (Playwright, axe, vnu-jar).
+# (for the W3C HTML checker), promtool (Debian's prometheus, for the alerting rules) and
+# the end2end npm packages (Playwright, axe, vnu-jar, the maildev SMTP sink).
 # Source scripts/env.sh afterwards for PATH.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -50,12 +51,18 @@ if [ "$with_test" = 1 ]; then
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
   fi
+  if ! command -v promtool >/dev/null; then
+    say "installing promtool (Debian's prometheus package) for the alerting rules"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends prometheus >/dev/null
+  fi
   if ! command -v java >/dev/null; then
     say "installing Java (for the W3C HTML checker) from Debian"
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jre-headless >/dev/null
   fi
-  if [ ! -d end2end/node_modules/@playwright/test ] || [ ! -f end2end/node_modules/vnu-jar/build/dist/vnu.jar ] || [ end2end/package-lock.json -nt end2end/node_modules/.package-lock.json ]; then
+  if [ ! -d end2end/node_modules/@playwright/test ] || [ ! -f end2end/node_modules/vnu-jar/build/dist/vnu.jar ] \
+     || [ ! -x end2end/node_modules/.bin/maildev ] || [ end2end/package-lock.json -nt end2end/node_modules/.package-lock.json ]; then
     say "installing the end2end npm packages"
     (cd end2end && npm ci --no-audit --no-fund --loglevel=error)
   fi

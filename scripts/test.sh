@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # README command (b): set up what is missing, then run every test —
-#   0. clippy on both feature sets (warnings are errors),
+#   0. clippy on both feature sets (warnings are errors); the local SMTP sink (maildev)
+#      is started first for the e-mail tests,
 #   1. Rust tests on SQLite, 2. the same on the local PostgreSQL (each test makes and
 #   drops its own database), 3. the W3C HTML checker over the pages the rendering test
-#   read, 4. the Playwright suite in Chromium against a release build.
+#   read, 4. promtool over docs/alerts.yml, 5. the Playwright suite in Chromium against
+#   a release build.
 # --long: the same with longer randomized runs (10,000 proptest cases per property, a
 #   20,000-action lifecycle simulation per seed, 400 fuzz payloads per server function),
 #   then the full crash and two-server runs
@@ -36,6 +38,11 @@ drop_leftover_test_databases() {
     while read -r db; do psql "$HOURBANK_TEST_PG_URL" -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null; done
 }
 
+# The local SMTP sink every e-mail test sends to (nothing leaves the machine).
+scripts/mail-sink.sh
+export HOURBANK_TEST_SMTP_URL="${HOURBANK_TEST_SMTP_URL:-smtp://127.0.0.1:1025}"
+export HOURBANK_TEST_MAILDEV_URL="${HOURBANK_TEST_MAILDEV_URL:-http://127.0.0.1:1080}"
+
 step "lints: clippy on the server and the browser feature sets, warnings as errors"
 # unwrap/expect are denied outside tests (Cargo.toml [workspace.lints], clippy.toml).
 cargo clippy -p app -p server --features app/ssr --all-targets -- -D warnings
@@ -58,6 +65,9 @@ drop_leftover_test_databases
 
 step "HTML of every page the rendering test read, by the W3C Nu HTML Checker"
 scripts/check-html.sh "$pages_dir"
+
+step "alerting rules (promtool check and unit tests)"
+(cd docs && promtool check rules alerts.yml && promtool test rules alerts_test.yml)
 
 step "release build (cargo leptos build --release)"
 cargo leptos build --release

@@ -9,8 +9,22 @@ use std::process::Command;
 
 fn crash_test(extra: &[&str]) -> String {
     let backend = app::server::testing::backend_name();
+    // E-mail on, to the test script's SMTP sink (scripts/mail-sink.sh).
+    let smtp =
+        std::env::var("HOURBANK_TEST_SMTP_URL").unwrap_or_else(|_| "smtp://127.0.0.1:1025".into());
+    let sink = std::env::var("HOURBANK_TEST_MAILDEV_URL")
+        .unwrap_or_else(|_| "http://127.0.0.1:1080".into());
     let out = Command::new(env!("CARGO_BIN_EXE_server"))
-        .args(["crash-test", "--smoke", "--db", &backend])
+        .args([
+            "crash-test",
+            "--smoke",
+            "--db",
+            &backend,
+            "--smtp",
+            &smtp,
+            "--maildev",
+            &sink,
+        ])
         .args(extra)
         .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
         .env("HOURBANK_LOG", "error")
@@ -42,6 +56,17 @@ fn crash_test(extra: &[&str]) -> String {
     // Deadlines fell due while servers were down or moving on, and the sweepers fired them.
     let fired = number_after(&stdout, "deadlines fired: ");
     assert!(fired > 0, "no deadline fired:\n{stdout}");
+    // Every e-mail committed before a kill reached the sink.
+    let committed = number_after(&stdout, "e-mails: committed ");
+    assert!(committed > 20, "too few e-mails to check:\n{stdout}");
+    assert!(
+        stdout.contains(", missing 0, "),
+        "an e-mail was lost:\n{stdout}"
+    );
+    assert!(
+        stdout.contains("given up 0, unknown to the outbox 0"),
+        "{stdout}"
+    );
     stdout
 }
 
@@ -50,7 +75,11 @@ fn number_after(stdout: &str, prefix: &str) -> u64 {
     stdout
         .lines()
         .find_map(|l| l.strip_prefix(prefix))
-        .and_then(|l| l.split(';').next())
+        .map(|l| {
+            l.chars()
+                .take_while(|c| c.is_ascii_digit())
+                .collect::<String>()
+        })
         .and_then(|n| n.parse().ok())
         .unwrap_or(0)
 }

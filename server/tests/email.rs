@@ -195,11 +195,15 @@ async fn a_lifecycle_emails_each_step_to_the_right_member() {
     );
 
     // A declined request, an expired one and a dispute resolved by an admin.
-    server::startup::ensure_admin(&app.state, "admin-mail@example.org", "Admin", PW)
+    let admin_address = format!(
+        "admin-{}@example.org",
+        &uuid::Uuid::new_v4().simple().to_string()[..12]
+    );
+    server::startup::ensure_admin(&app.state, &admin_address, "Admin", PW)
         .await
         .unwrap();
     let admin = app.client();
-    app.login(&admin, "admin-mail@example.org", PW)
+    app.login(&admin, &admin_address, PW)
         .await
         .unwrap();
     let s2 = app.offer(&bob, "Painting").await;
@@ -228,7 +232,7 @@ async fn a_lifecycle_emails_each_step_to_the_right_member() {
         subjects(&next(&bob_mail, &mut bob_seen, 1).await),
         ["A dispute was raised"]
     );
-    let admin_mail = mail::wait_for("admin-mail@example.org", 1).await;
+    let admin_mail = mail::wait_for(&admin_address, 1).await;
     assert_eq!(
         subjects(&admin_mail),
         ["A dispute to resolve"],

@@ -140,7 +140,8 @@ pub async fn watch_once(state: &AppState) -> Result<Vec<MemberId>, StoreError> {
         metrics::gauge!("hourbank_outbox_waiting").set(q.waiting as f64);
         metrics::gauge!("hourbank_outbox_failing").set(q.failing as f64);
         let stuck: i64 = sqlx::query_scalar(
-            "SELECT COUNT(*) FROM outbox WHERE status = 'failed' OR (status = 'waiting' AND attempts >= $1)",
+            "SELECT COUNT(*) FROM outbox WHERE status = 'failed' \
+             OR (status = 'waiting' AND attempts >= $1 AND last_error IS NOT NULL)",
         )
         .bind(MAIL_FAILING_ATTEMPTS)
         .fetch_one(&db.read)

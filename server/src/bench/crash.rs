@@ -50,6 +50,10 @@ pub struct CrashArgs {
     /// How long the load runs between a restart and the next kill: uniform in this range.
     pub up_ms: (u64, u64),
     pub seed: u64,
+    /// With e-mail: the SMTP sink the servers send to, and its API (maildev) the test
+    /// reads what arrived from.
+    pub smtp: Option<String>,
+    pub maildev: String,
 }
 
 impl Default for CrashArgs {
@@ -63,6 +67,8 @@ impl Default for CrashArgs {
             sweep_interval_ms: 500,
             up_ms: (300, 2_000),
             seed: 1,
+            smtp: None,
+            maildev: "http://127.0.0.1:1080".into(),
         }
     }
 }
@@ -70,9 +76,12 @@ impl Default for CrashArgs {
 pub const USAGE: &str =
     "  server crash-test [--db sqlite|postgres] [--servers 1|2] [--kills K] [--users C]
                     [--hours-per-kill H] [--seed N] [--smoke]
+                    [--smtp smtp://HOST:PORT --maildev http://HOST:PORT]
                                            kill -9 the server(s) K times under load, restart,
                                            then audit (docs/RELIABILITY.md); --servers 2
-                                           needs PostgreSQL; --smoke is 3 kills for the tests
+                                           needs PostgreSQL; --smoke is 3 kills for the tests;
+                                           --smtp: e-mail on, every committed message must
+                                           reach the sink (maildev's API at --maildev)
 ";
 
 impl CrashArgs {
@@ -87,6 +96,21 @@ impl CrashArgs {
                 "--users" => c.users = num(it.next(), a)?,
                 "--hours-per-kill" => c.hours_per_kill = num(it.next(), a)?,
                 "--seed" => c.seed = num(it.next(), a)?,
+                "--smtp" => {
+                    c.smtp = Some(
+                        it.next()
+                            .filter(|u| u.starts_with("smtp://"))
+                            .ok_or("--smtp takes an smtp:// address")?
+                            .to_owned(),
+                    )
+                }
+                "--maildev" => {
+                    c.maildev = it
+                        .next()
+                        .filter(|u| u.starts_with("http://"))
+                        .ok_or("--maildev takes the sink's http:// address")?
+                        .to_owned()
+                }
                 "--smoke" => {
                     c.kills = 3;
                     c.users = 4;
@@ -139,6 +163,18 @@ struct Findings {
     double_clicks: u64,
     both_copies_succeeded: u64,
     audit_clean: bool,
+    mail: Option<MailFindings>,
+}
+
+/// The outbox against what the SMTP sink received, counted by Message-ID.
+#[derive(Debug, Default)]
+struct MailFindings {
+    committed: usize,
+    failed: usize,
+    delivered_distinct: usize,
+    copies: usize,
+    missing: usize,
+    unknown: usize,
 }
 
 pub async fn run(args: CrashArgs) -> Result<(), String> {
@@ -167,7 +203,10 @@ pub async fn run(args: CrashArgs) -> Result<(), String> {
         && f.server_errors == 0
         && f.both_copies_succeeded == 0
         && f.late_restarts == 0
-        && f.kills == args.kills;
+        && f.kills == args.kills
+        && f.mail
+            .as_ref()
+            .is_none_or(|m| m.missing == 0 && m.failed == 0 && m.unknown == 0);
     if ok {
         println!("crash test passed");
         Ok(())
@@ -223,6 +262,19 @@ async fn run_on(args: &CrashArgs, db: &TestDb) -> Result<Findings, String> {
             // Lifecycles cut short by a kill stay open until their deadline.
             ("HOURBANK_MAX_OPEN_REQUESTS".into(), "10000".into()),
         ];
+        if let Some(smtp) = &args.smtp {
+            l.env.extend([
+                ("HOURBANK_SMTP_URL".into(), smtp.clone()),
+                (
+                    "HOURBANK_PUBLIC_URL".into(),
+                    format!("http://{}", mail_domain(db)),
+                ),
+                ("HOURBANK_MAIL_INTERVAL_MS".into(), "100".into()),
+                // A killed sender's rows go to the next one soon.
+                ("HOURBANK_MAIL_LEASE_MS".into(), "1500".into()),
+                ("HOURBANK_MAIL_RETRY_MS".into(), "200".into()),
+            ]);
+        }
         launches.push(l);
     }
     let mut fleet = Fleet {
@@ -234,7 +286,12 @@ async fn run_on(args: &CrashArgs, db: &TestDb) -> Result<Findings, String> {
     for i in 0..args.servers {
         fleet.start(i).await?;
     }
-    let outcome = drive(args, db, &mut fleet).await;
+    let mut outcome = drive(args, db, &mut fleet).await;
+    if args.smtp.is_some() && outcome.is_ok() {
+        if let Err(e) = wait_until_outbox_drained(db).await {
+            outcome = Err(e);
+        }
+    }
     if outcome.is_err() {
         eprintln!("server logs (last lines):\n{}", fleet.log_tails());
     }
@@ -248,6 +305,9 @@ async fn run_on(args: &CrashArgs, db: &TestDb) -> Result<Findings, String> {
     println!("audit: {a}");
     f.audit_clean = a.is_clean();
     check_history(db, &mut f).await?;
+    if args.smtp.is_some() {
+        f.mail = Some(check_mail(args, db).await?);
+    }
     report(args, &f);
     Ok(f)
 }
@@ -273,6 +333,13 @@ async fn drive(args: &CrashArgs, db: &TestDb, fleet: &mut Fleet) -> Result<Findi
             double_click_every: DOUBLE_CLICK_EVERY,
             leave_to_deadline_every: LEAVE_TO_DEADLINE_EVERY,
         });
+    }
+    if args.smtp.is_some() {
+        // They proved their addresses (the links went to the sink): e-mail for every step.
+        sqlx::query("UPDATE members SET email_verified_at_ms = created_at_ms WHERE email_verified_at_ms IS NULL")
+            .execute(&db.db.write)
+            .await
+            .map_err(|e| format!("verifying the members' addresses: {e}"))?;
     }
     println!(
         "setup: {} members signed up, {} virtual users driving lifecycles",
@@ -432,6 +499,87 @@ fn wall_clock_ms() -> i64 {
         .unwrap_or(0)
 }
 
+/// The right-hand side of this run's Message-IDs (its servers' public host), so the
+/// sink's messages of this run are told apart from any other's.
+fn mail_domain(db: &TestDb) -> String {
+    let name = db
+        .url
+        .rsplit(['/', '\\'])
+        .find(|p| p.starts_with("hb_test_"))
+        .unwrap_or("hb_test_run")
+        .to_owned();
+    format!("{}.crash.hourbank.test", name.replace('_', "-"))
+}
+
+/// Waits until every committed message has gone out (the servers still run).
+async fn wait_until_outbox_drained(db: &TestDb) -> Result<(), String> {
+    let started = Instant::now();
+    loop {
+        let waiting: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM outbox WHERE status = 'waiting'")
+                .fetch_one(&db.db.read)
+                .await
+                .map_err(|e| format!("reading the outbox: {e}"))?;
+        if waiting == 0 {
+            return Ok(());
+        }
+        if started.elapsed() > Duration::from_secs(90) {
+            return Err(format!(
+                "{waiting} e-mails still waiting 90 s after the load stopped"
+            ));
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+#[derive(serde::Deserialize)]
+struct SinkMessage {
+    #[serde(rename = "messageId", default)]
+    message_id: String,
+}
+
+/// Every row the outbox committed, against what the sink received (by Message-ID): none
+/// missing; copies resent after a kill counted, each with its row's Message-ID.
+async fn check_mail(args: &CrashArgs, db: &TestDb) -> Result<MailFindings, String> {
+    let rows: Vec<(String, String)> = sqlx::query_as("SELECT id, status FROM outbox")
+        .fetch_all(&db.db.read)
+        .await
+        .map_err(|e| format!("reading the outbox: {e}"))?;
+    let domain = mail_domain(db);
+    let received: Vec<SinkMessage> = reqwest::get(format!("{}/email", args.maildev))
+        .await
+        .map_err(|e| format!("reading the SMTP sink at {}: {e}", args.maildev))?
+        .json()
+        .await
+        .map_err(|e| format!("reading the SMTP sink's list: {e}"))?;
+    let ours: Vec<String> = received
+        .into_iter()
+        .map(|m| m.message_id.trim_matches(['<', '>']).to_owned())
+        .filter_map(|id| id.strip_suffix(&format!("@{domain}")).map(str::to_owned))
+        .collect();
+    let distinct: HashSet<&str> = ours.iter().map(String::as_str).collect();
+    let committed: HashSet<&str> = rows
+        .iter()
+        .filter(|(_, s)| s == "sent" || s == "failed")
+        .map(|(id, _)| id.as_str())
+        .collect();
+    let m = MailFindings {
+        committed: committed.len(),
+        failed: rows.iter().filter(|(_, s)| s == "failed").count(),
+        delivered_distinct: distinct.len(),
+        copies: ours.len() - distinct.len(),
+        missing: committed
+            .iter()
+            .filter(|id| !distinct.contains(*id))
+            .count(),
+        unknown: distinct
+            .iter()
+            .filter(|id| !committed.contains(*id))
+            .count(),
+    };
+    Ok(m)
+}
+
 /// The answers the client saw succeed that the history does not hold.
 async fn missing_from_history(db: &TestDb, seen: &[Seen]) -> Result<Vec<Seen>, String> {
     let rows: Vec<(String, i64, String)> =
@@ -502,6 +650,13 @@ fn report(args: &CrashArgs, f: &Findings) {
         "server errors (5xx): {}; actions sent twice at once: {}, both copies succeeded: {}",
         f.server_errors, f.double_clicks, f.both_copies_succeeded
     );
+    if let Some(m) = &f.mail {
+        println!(
+            "e-mails: committed {}, delivered {} (distinct Message-IDs), missing {}, resent copies {} \
+             (each with its original Message-ID), given up {}, unknown to the outbox {}",
+            m.committed, m.delivered_distinct, m.missing, m.copies, m.failed, m.unknown
+        );
+    }
     for m in f.missing.iter().take(10) {
         println!(
             "  missing: request {} version {} {}",

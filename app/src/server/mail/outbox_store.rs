@@ -388,7 +388,7 @@ pub async fn queue_stats(pool: &AnyPool, since: Timestamp) -> Result<QueueStats,
         "SELECT \
          CAST(COALESCE(SUM(CASE WHEN status = 'waiting' THEN 1 ELSE 0 END), 0) AS BIGINT), \
          CAST(COALESCE(SUM(CASE WHEN status = 'sent' AND sent_at_ms >= $1 THEN 1 ELSE 0 END), 0) AS BIGINT), \
-         CAST(COALESCE(SUM(CASE WHEN status = 'failed' OR (status = 'waiting' AND attempts > 0) THEN 1 ELSE 0 END), 0) AS BIGINT) \
+         CAST(COALESCE(SUM(CASE WHEN status = 'failed' OR (status = 'waiting' AND last_error IS NOT NULL) THEN 1 ELSE 0 END), 0) AS BIGINT) \
          FROM outbox",
     )
     .bind(since.0)
