@@ -79,7 +79,7 @@ test("a member confirms their address, and the provider follows the e-mailed lin
 test("a forgotten password is set again from the e-mailed link", async ({ browser }, info) => {
   const m = await person(browser, "Fay Forgetful", info);
   await m.page.getByRole("button", { name: "Log out" }).click();
-  await expect(m.page.getByRole("link", { name: "Log in" })).toBeVisible();
+  await expect(m.page.getByRole("link", { name: "Log in", exact: true })).toBeVisible();
   await m.page.goto("/login");
   await hydrated(m.page, js(info));
   await m.page.getByRole("link", { name: "Forgot your password?" }).click();
@@ -104,6 +104,7 @@ test("a forgotten password is set again from the e-mailed link", async ({ browse
   await m.page.getByLabel("Password").fill(PASSWORD);
   await m.page.getByRole("button", { name: "Log in" }).click();
   await expect(m.page.getByText("Wrong password")).toBeVisible();
+  await m.page.getByLabel("E-mail").fill(m.email);
   await m.page.getByLabel("Password").fill("a-fresh-new-password");
   await m.page.getByRole("button", { name: "Log in" }).click();
   await expect(m.page.getByTestId("member-name")).toHaveText("Fay Forgetful");
@@ -112,5 +113,6 @@ test("a forgotten password is set again from the e-mailed link", async ({ browse
   await m.page.getByLabel("New password").fill("yet-another-password");
   await m.page.getByRole("button", { name: "Set the password and log in" }).click();
   await expect(m.page.getByText("This link has expired or was used already")).toBeVisible();
-  expect(m.problems).toEqual([]);
+  // The wrong password and the spent link were refused with 400, as they should be.
+  expect(m.problems.filter((p) => !p.includes("status of 400"))).toEqual([]);
 });

@@ -53,6 +53,8 @@ pub async fn set_email_mode(mode: String) -> Result<(), AppError> {
             AppError::invalid("mode", "Choose e-mail at once, a daily digest, or none.")
         })?;
         state.tell(operations::set_email_mode(&state, me.member_id, mode).await?);
+        // Back to the page, saying so (also when the form was posted without JavaScript).
+        leptos_axum::redirect("/settings?saved=1");
         Ok(())
     })
     .await
@@ -86,7 +88,10 @@ pub async fn verify_email(token: String) -> Result<(), AppError> {
     use crate::server::operations;
     serve(|state| async move {
         match state.tell(operations::verify_email(&state, token.trim()).await?) {
-            Some(_) => Ok(()),
+            Some(_) => {
+                leptos_axum::redirect("/verify?done=1");
+                Ok(())
+            }
             None => Err(AppError::invalid(
                 "token",
                 "This link has expired or was used already. Ask for a new one on your settings page.",
@@ -115,6 +120,7 @@ pub async fn forgot_password(email: String) -> Result<String, AppError> {
             ));
         }
         state.tell(operations::request_password_reset(&state, &email).await?);
+        leptos_axum::redirect("/forgot?sent=1");
         Ok(RESET_SENT.to_owned())
     })
     .await

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use crate::api::email::{ForgotPassword, ResetPassword, VerifyEmail};
+use crate::api::email::{ForgotPassword, ResetPassword, VerifyEmail, RESET_SENT};
 use crate::components::errors::{FieldError, FormError};
 use crate::components::safe_text::PageTitle;
 
@@ -10,7 +10,8 @@ use crate::components::safe_text::PageTitle;
 pub fn ForgotPasswordPage() -> impl IntoView {
     let forgot = ServerAction::<ForgotPassword>::new();
     let error = Signal::derive(move || forgot.value().get().and_then(|r| r.err()));
-    let sent = move || forgot.value().get().and_then(|r| r.ok());
+    let query = use_query_map();
+    let sent = move || query.with(|q| q.get("sent").is_some()).then_some(RESET_SENT);
     view! {
         <PageTitle text="Forgot your password — HourBank"/>
         <h1>"Forgot your password?"</h1>
@@ -58,7 +59,7 @@ pub fn VerifyEmailPage() -> impl IntoView {
     let token = move || query.with(|q| q.get("token").unwrap_or_default());
     let verify = ServerAction::<VerifyEmail>::new();
     let error = Signal::derive(move || verify.value().get().and_then(|r| r.err()));
-    let done = move || matches!(verify.value().get(), Some(Ok(())));
+    let done = move || query.with(|q| q.get("done").is_some());
     view! {
         <PageTitle text="Confirm your address — HourBank"/>
         <h1>"Confirm your address"</h1>

@@ -15,8 +15,9 @@ pub fn SettingsPage() -> impl IntoView {
     );
     let mode_error = Signal::derive(move || set_mode.value().get().and_then(|r| r.err()));
     let resend_error = Signal::derive(move || resend.value().get().and_then(|r| r.err()));
-    let saved = move || matches!(set_mode.value().get(), Some(Ok(())));
-    let resent = move || matches!(resend.value().get(), Some(Ok(())));
+    let query = leptos_router::hooks::use_query_map();
+    let saved = move || query.with(|q| q.get("saved").is_some());
+    let resent = move || query.with(|q| q.get("sent").is_some());
     view! {
         <PageTitle text="Settings — HourBank"/>
         <h1>"Settings"</h1>
