@@ -38,8 +38,8 @@ drop_leftover_test_databases() {
     while read -r db; do psql "$HOURBANK_TEST_PG_URL" -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null; done
 }
 
-# The local SMTP sink every e-mail test sends to (nothing leaves the machine).
-scripts/mail-sink.sh
+# The local SMTP sink every e-mail test sends to (nothing leaves the machine), empty.
+scripts/mail-sink.sh --fresh
 export HOURBANK_TEST_SMTP_URL="${HOURBANK_TEST_SMTP_URL:-smtp://127.0.0.1:1025}"
 export HOURBANK_TEST_MAILDEV_URL="${HOURBANK_TEST_MAILDEV_URL:-http://127.0.0.1:1080}"
 

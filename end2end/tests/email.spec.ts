@@ -13,7 +13,7 @@ type Mail = { subject: string; text: string; to: { address: string }[] };
 /** Waits for a message to `address` whose subject contains `subject`. */
 async function mailTo(address: string, subject: string): Promise<Mail> {
   for (let i = 0; i < 150; i++) {
-    const all: Mail[] = await (await fetch(`${SINK}/email`)).json();
+    const all: Mail[] = await (await fetch(`${SINK}/email?to.address=${encodeURIComponent(address.toLowerCase())}`)).json();
     const found = all.filter((m) => m.to.some((t) => t.address.toLowerCase() === address.toLowerCase()) && m.subject.includes(subject));
     if (found.length > 0) return found[found.length - 1];
     await new Promise((r) => setTimeout(r, 100));

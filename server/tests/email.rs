@@ -203,9 +203,7 @@ async fn a_lifecycle_emails_each_step_to_the_right_member() {
         .await
         .unwrap();
     let admin = app.client();
-    app.login(&admin, &admin_address, PW)
-        .await
-        .unwrap();
+    app.login(&admin, &admin_address, PW).await.unwrap();
     let s2 = app.offer(&bob, "Painting").await;
     let r2 = app.submit(&ann, &s2, 30).await;
     assert_eq!(

@@ -11,7 +11,11 @@ pub fn ForgotPasswordPage() -> impl IntoView {
     let forgot = ServerAction::<ForgotPassword>::new();
     let error = Signal::derive(move || forgot.value().get().and_then(|r| r.err()));
     let query = use_query_map();
-    let sent = move || query.with(|q| q.get("sent").is_some()).then_some(RESET_SENT);
+    let sent = move || {
+        query
+            .with(|q| q.get("sent").is_some())
+            .then_some(RESET_SENT)
+    };
     view! {
         <PageTitle text="Forgot your password — HourBank"/>
         <h1>"Forgot your password?"</h1>

@@ -66,9 +66,17 @@ impl Received {
     }
 }
 
-/// Everything the sink holds for `address`, oldest first.
+/// Everything the sink holds for `address` (lower case), oldest first.
 pub async fn to(address: &str) -> Vec<Received> {
-    let all: Vec<Received> = reqwest::get(format!("{}/email", api_url()))
+    let encoded: String = address
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect();
+    // maildev filters by dot notation: only this address's messages come back.
+    let all: Vec<Received> = reqwest::get(format!("{}/email?to.address={encoded}", api_url()))
         .await
         .unwrap_or_else(|e| {
             panic!(

@@ -6,6 +6,7 @@
 
 use std::time::Duration;
 
+use futures::StreamExt;
 use lettre::message::header::{HeaderName, HeaderValue};
 use lettre::message::{Mailbox, MultiPart};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
@@ -18,7 +19,9 @@ use crate::server::config::MailSettings;
 use crate::server::{AppState, StoreError};
 
 /// Rows leased per round.
-const BATCH: i64 = 20;
+const BATCH: i64 = 64;
+/// Messages sent at once (each on its own pooled SMTP connection).
+const IN_FLIGHT: usize = 8;
 
 /// What the sender needs of SMTP.
 pub struct Mailer {
@@ -96,36 +99,60 @@ pub async fn send_due(state: &AppState, mailer: &Mailer) -> Result<Round, StoreE
     let leased =
         outbox_store::lease_due(&state.db.write, state.db.backend, now, lease_until, BATCH).await?;
     let secret = state.secret().await?;
-    for row in leased {
-        if !row.mail.is_for_the_account() {
-            let wants = outbox_store::current_mode(&state.db.read, row.member).await?;
-            if !matches!(
-                wants,
-                Some((EmailMode::Immediate | EmailMode::Digest, true))
-            ) {
-                outbox_store::mark_dropped(&state.db.write, &row.id).await?;
-                round.dropped += 1;
-                continue;
-            }
-        }
-        match send_one(state, mailer, &secret, &row).await {
-            Ok(()) => {
-                outbox_store::mark_sent(&state.db.write, &row, state.clock.now()).await?;
-                metrics::counter!("hourbank_mail_total", "outcome" => "sent").increment(1);
-                round.sent += 1;
-            }
-            Err(e) => {
-                let backoff = retry_after_ms(&mailer.settings, row.attempt);
-                let at = state.clock.now();
-                tracing::warn!(outbox = %row.id, attempt = row.attempt, error = %e, "e-mail not sent; will retry");
-                outbox_store::mark_failed(&state.db.write, &row, at, &e, at.plus_millis(backoff))
-                    .await?;
-                metrics::counter!("hourbank_mail_total", "outcome" => "failed").increment(1);
-                round.failed += 1;
-            }
+    let outcomes: Vec<Result<Outcome, StoreError>> = futures::stream::iter(leased)
+        .map(|row| settle(state, mailer, &secret, row))
+        .buffer_unordered(IN_FLIGHT)
+        .collect()
+        .await;
+    for outcome in outcomes {
+        match outcome? {
+            Outcome::Sent => round.sent += 1,
+            Outcome::Failed => round.failed += 1,
+            Outcome::Dropped => round.dropped += 1,
         }
     }
     Ok(round)
+}
+
+enum Outcome {
+    Sent,
+    Failed,
+    Dropped,
+}
+
+/// Sends one leased row (unless its member no longer wants it) and records how it went.
+async fn settle(
+    state: &AppState,
+    mailer: &Mailer,
+    secret: &[u8],
+    row: Leased,
+) -> Result<Outcome, StoreError> {
+    if !row.mail.is_for_the_account() {
+        let wants = outbox_store::current_mode(&state.db.read, row.member).await?;
+        if !matches!(
+            wants,
+            Some((EmailMode::Immediate | EmailMode::Digest, true))
+        ) {
+            outbox_store::mark_dropped(&state.db.write, &row.id).await?;
+            return Ok(Outcome::Dropped);
+        }
+    }
+    match send_one(state, mailer, secret, &row).await {
+        Ok(()) => {
+            outbox_store::mark_sent(&state.db.write, &row, state.clock.now()).await?;
+            metrics::counter!("hourbank_mail_total", "outcome" => "sent").increment(1);
+            Ok(Outcome::Sent)
+        }
+        Err(e) => {
+            let backoff = retry_after_ms(&mailer.settings, row.attempt);
+            let at = state.clock.now();
+            tracing::warn!(outbox = %row.id, attempt = row.attempt, error = %e, "e-mail not sent; will retry");
+            outbox_store::mark_failed(&state.db.write, &row, at, &e, at.plus_millis(backoff))
+                .await?;
+            metrics::counter!("hourbank_mail_total", "outcome" => "failed").increment(1);
+            Ok(Outcome::Failed)
+        }
+    }
 }
 
 async fn send_one(
