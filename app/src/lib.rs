@@ -11,6 +11,7 @@ pub mod api;
 pub mod components;
 pub mod domain;
 pub mod error;
+pub mod i18n;
 pub mod lifecycle;
 pub mod pages;
 #[cfg(feature = "ssr")]
@@ -37,9 +38,10 @@ use pages::{
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     #[cfg(feature = "ssr")]
     server::csp::set_page_policy();
+    let viewer = i18n::page_viewer();
     view! {
         <!DOCTYPE html>
-        <html lang="en">
+        <html lang=viewer.lang.code() data-tz=viewer.zone.name()>
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
@@ -58,6 +60,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    i18n::provide_viewer();
     // Effects run only in the browser: this marks the page once the WASM app has taken
     // over, so browser tests can tell a hydrated page from a server-rendered one.
     Effect::new(move |_| {

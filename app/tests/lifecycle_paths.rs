@@ -7,6 +7,7 @@
 mod common;
 
 use app::domain::{Minutes, Role};
+use app::i18n::Viewer;
 use app::lifecycle::machine::Rejection;
 use app::lifecycle::request::EndReason;
 use app::lifecycle::{Actor, Event, HoldStatus, Rules, State};
@@ -109,8 +110,12 @@ async fn happy_path_pays_the_provider_and_opens_ratings() {
     let to_p = notifications_store::list(&b.t.db.read, p, 100)
         .await
         .unwrap();
-    assert!(to_p.iter().any(|n| n.text().starts_with("New request")));
-    assert!(to_p.iter().any(|n| n.text().contains("rated 5")));
+    assert!(to_p
+        .iter()
+        .any(|n| n.text(&Viewer::default()).starts_with("New request")));
+    assert!(to_p
+        .iter()
+        .any(|n| n.text(&Viewer::default()).contains("rated 5")));
     b.cleanup().await;
 }
 
@@ -206,9 +211,9 @@ async fn each_validation_failure_is_recorded_as_rejected_with_its_reason() {
     let notes = notifications_store::list(&b.t.db.read, r, 100)
         .await
         .unwrap();
-    assert!(notes
-        .iter()
-        .any(|n| n.text().contains("don't have enough hours")));
+    assert!(notes.iter().any(|n| n
+        .text(&Viewer::default())
+        .contains("don't have enough hours")));
     b.check().await;
     b.cleanup().await;
 }

@@ -1,12 +1,14 @@
 //! Plain axum routes beside the Leptos app: live events, the statement as CSV, health,
 //! and (test mode only) the clock control the browser tests move time with.
 
+use app::i18n::Viewer;
 use std::convert::Infallible;
 
 use app::server::live::Change;
+use app::server::mail::{outbox_store, tokens};
 use app::server::sessions::CurrentSession;
-use app::server::{ledger_store, sweeper, AppState};
-use axum::extract::{Query, State};
+use app::server::{calendar, ledger_store, members_store, requests_store, sweeper, AppState};
+use axum::extract::{Path, Query, State};
 use axum::http::{header, StatusCode};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
@@ -53,6 +55,7 @@ pub async fn events(
 pub async fn statement_csv(
     State(state): State<AppState>,
     Extension(session): Extension<CurrentSession>,
+    Extension(viewer): Extension<Viewer>,
 ) -> Response {
     let Some(actor) = session.0 else {
         return (StatusCode::UNAUTHORIZED, "Please log in first.").into_response();
@@ -68,10 +71,12 @@ pub async fn statement_csv(
                 .into_response();
         }
     };
-    let mut csv = String::from("time_utc,kind,bucket,minutes,request_id,reason\n");
+    // The member's own clock first; the instant in UTC beside it for programs.
+    let mut csv = String::from("time,time_utc,kind,bucket,minutes,request_id,reason\n");
     for l in lines {
         let row = [
-            l.at.to_utc_string(),
+            viewer.sortable_time(l.at),
+            l.at.to_rfc3339(),
             l.kind,
             l.bucket,
             l.amount.0.to_string(),
@@ -95,6 +100,110 @@ pub async fn statement_csv(
             ),
         ],
         csv,
+    )
+        .into_response()
+}
+
+/// `/calendar/requests/<id>.ics`: one request's agreed work, for a party signed in.
+/// Anyone else, or a request with no agreed start, gets 404 (nothing is revealed).
+pub async fn request_ics(
+    State(state): State<AppState>,
+    Extension(session): Extension<CurrentSession>,
+    Extension(viewer): Extension<Viewer>,
+    Path(file): Path<String>,
+) -> Response {
+    let Some(actor) = session.0 else {
+        return (StatusCode::UNAUTHORIZED, "Please log in first.").into_response();
+    };
+    let not_found = || (StatusCode::NOT_FOUND, "No such request.").into_response();
+    let Some(id) = file
+        .strip_suffix(".ics")
+        .and_then(|id| id.parse::<app::domain::RequestId>().ok())
+    else {
+        return not_found();
+    };
+    let r = match requests_store::get_with_names(&state.db.read, id).await {
+        Ok(r) => r,
+        Err(app::server::StoreError::NotFound(_)) => return not_found(),
+        Err(e) => return internal(e, "request calendar"),
+    };
+    if r.request.party_of(actor.member_id).is_none() {
+        return not_found();
+    }
+    match calendar::event(&r, actor.member_id, &viewer, &state.config.public_url) {
+        Some(e) => ics(
+            calendar::calendar(&state.config.bank_name, &viewer, vec![e]),
+            &format!("hourbank-request-{id}.ics"),
+        ),
+        None => not_found(),
+    }
+}
+
+/// `/calendar/feed/<member>.<generation>.<signature>.ics`: a member's private feed, no
+/// login (calendar apps fetch it on their own). A token that is not signed for a
+/// current generation gets 404, the same as one that never existed.
+pub async fn calendar_feed(State(state): State<AppState>, Path(file): Path<String>) -> Response {
+    let not_found = || (StatusCode::NOT_FOUND, "No such calendar.").into_response();
+    let secret = match state.secret().await {
+        Ok(s) => s,
+        Err(e) => return internal(e, "calendar secret"),
+    };
+    let Some((member, generation)) = file
+        .strip_suffix(".ics")
+        .and_then(|t| tokens::calendar_token_parts(&secret, t))
+    else {
+        return not_found();
+    };
+    match members_store::calendar_generation(&state.db.read, member).await {
+        Ok(current) if current == generation => {}
+        Ok(_) | Err(app::server::StoreError::NotFound(_)) => return not_found(),
+        Err(e) => return internal(e, "calendar generation"),
+    }
+    let zone = match outbox_store::current_mode(&state.db.read, member).await {
+        Ok(m) => m.and_then(|m| m.2).unwrap_or(state.config.default_zone),
+        Err(e) => return internal(e, "calendar zone"),
+    };
+    let viewer = Viewer {
+        lang: Default::default(),
+        zone,
+    };
+    match calendar::feed(
+        &state.db.read,
+        member,
+        &viewer,
+        &state.config.bank_name,
+        &state.config.public_url,
+    )
+    .await
+    {
+        Ok(body) => ics(body, "hourbank.ics"),
+        Err(e) => internal(e, "calendar feed"),
+    }
+}
+
+fn ics(body: String, filename: &str) -> Response {
+    (
+        [
+            (
+                header::CONTENT_TYPE,
+                "text/calendar; charset=utf-8".to_owned(),
+            ),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{filename}\""),
+            ),
+            (header::CACHE_CONTROL, "private, no-cache".to_owned()),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+fn internal(e: impl std::fmt::Display, what: &str) -> Response {
+    tracing::error!(error = %e, "{what} failed");
+    (
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "Something went wrong on our side.",
     )
         .into_response()
 }

@@ -94,6 +94,8 @@ pub fn build_router(state: AppState) -> Router {
         .route("/readyz", get(readyz))
         .route("/events", get(crate::routes::events))
         .route("/balance.csv", get(crate::routes::statement_csv))
+        .route("/calendar/requests/{file}", get(crate::routes::request_ics))
+        .route("/calendar/feed/{file}", get(crate::routes::calendar_feed))
         .route(
             "/unsubscribe/now",
             axum::routing::post(crate::routes::unsubscribe_now),

@@ -931,7 +931,7 @@ async fn check_payload(
     }
     let _ = plain;
 
-    // The statement as CSV: every row has the header's six fields, and the grant
+    // The statement as CSV: every row has the header's seven fields, and the grant
     // reason is one whole field.
     let csv = hostile
         .requester
@@ -944,11 +944,11 @@ async fn check_payload(
         .expect("csv body");
     let rows = parse_csv(&csv);
     assert!(rows.len() > 2, "{name}: CSV rows {rows:?}");
-    assert!(rows.iter().all(|r| r.len() == 6), "{name}: CSV {rows:?}");
+    assert!(rows.iter().all(|r| r.len() == 7), "{name}: CSV {rows:?}");
     let reason = as_text(hostile.texts.value(Field::GrantReason)).replace('\0', "");
     assert!(
         rows.iter()
-            .any(|r| r[5] == reason || r[5] == format!("'{reason}")),
+            .any(|r| r[6] == reason || r[6] == format!("'{reason}")),
         "{name}: the grant reason {reason:?} is not one CSV field: {rows:?}"
     );
     for (field, why) in &hostile.texts.refused {

@@ -77,12 +77,13 @@ pub async fn my_notifications() -> Result<Vec<Notification>, AppError> {
     use crate::server::notifications_store;
     serve(|state| async move {
         let actor = require_member()?;
+        let viewer = crate::i18n::page_viewer();
         Ok(
             notifications_store::list(&state.db.read, actor.member_id, NOTIFICATION_LIMIT)
                 .await?
                 .into_iter()
                 .map(|n| Notification {
-                    text: n.text(),
+                    text: n.text(&viewer),
                     id: n.id,
                     request_id: n.request_id,
                     at: n.at,

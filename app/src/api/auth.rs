@@ -15,6 +15,9 @@ pub struct Me {
     pub available: Minutes,
     pub held: Minutes,
     pub unread_notifications: i64,
+    /// The zone the member's pages show times in (theirs, else the bank's).
+    #[serde(default)]
+    pub zone: crate::i18n::Zone,
 }
 
 #[server(endpoint = "me")]
@@ -34,6 +37,7 @@ pub async fn get_me() -> Result<Option<Me>, AppError> {
             available: balance.available,
             held: balance.held,
             unread_notifications: unread,
+            zone: actor.zone.unwrap_or(state.config.default_zone),
         }))
     })
     .await
@@ -51,8 +55,15 @@ fn start_session(state: &crate::server::AppState, token: &str) {
     leptos_axum::redirect("/");
 }
 
+/// `time_zone`: the browser's guess (an IANA name), filled in by the page when
+/// JavaScript runs; missing or unknown, the member gets the bank's default zone.
 #[server(endpoint = "signup")]
-pub async fn signup(display_name: String, email: String, password: String) -> Result<(), AppError> {
+pub async fn signup(
+    display_name: String,
+    email: String,
+    password: String,
+    time_zone: Option<String>,
+) -> Result<(), AppError> {
     use crate::domain::{DisplayName, Email, Password};
     use crate::server::context::{count_auth_attempt, internal, serve};
     use crate::server::{members_store, operations, password as pw};
@@ -64,9 +75,10 @@ pub async fn signup(display_name: String, email: String, password: String) -> Re
         if members_store::email_taken(&state.db.read, &email).await? {
             return Err(crate::server::StoreError::DuplicateEmail.into());
         }
+        let zone = time_zone.as_deref().and_then(crate::i18n::Zone::parse);
         let hash = pw::hash(&password).await.map_err(internal)?;
         let (id, token) =
-            state.tell(operations::sign_up(&state, &email, &display_name, &hash).await?);
+            state.tell(operations::sign_up(&state, &email, &display_name, &hash, zone).await?);
         tracing::info!(member = %id, "member signed up");
         start_session(&state, &token);
         Ok(())

@@ -9,3 +9,4 @@ pub mod dashboard;
 pub mod email;
 pub mod requests;
 pub mod services;
+pub mod time;

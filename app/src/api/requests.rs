@@ -1,6 +1,10 @@
 //! Server functions of the request lifecycle. Each takes the actor from the session;
 //! the lifecycle (`crate::lifecycle`) decides what that actor may do.
 
+// `requests/act` takes one argument per field the action forms may send (its wire
+// format); the server macro copies no attribute onto the browser-side function it makes.
+#![allow(clippy::too_many_arguments)]
+
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -71,6 +75,57 @@ fn parse_request_id(raw: &str) -> Result<crate::domain::RequestId, AppError> {
         .map_err(|_| AppError::invalid("request_id", "That request id is malformed."))
 }
 
+/// The start a form proposes: `raw` is an `<input type="datetime-local">`'s value, read
+/// in the viewer's zone; empty means none. A start the lifecycle would refuse at `now` is
+/// refused here, before anything is written.
+#[cfg(feature = "ssr")]
+fn parse_start(
+    raw: Option<&str>,
+    now: crate::domain::Timestamp,
+) -> Result<Option<crate::domain::Timestamp>, AppError> {
+    use crate::i18n::{parse_local_input, LocalTimeError};
+    use crate::lifecycle::Terms;
+    let Some(raw) = raw.map(str::trim).filter(|s| !s.is_empty()) else {
+        return Ok(None);
+    };
+    let zone = crate::i18n::page_viewer().zone;
+    let start = parse_local_input(zone, raw).map_err(|e| match e {
+        LocalTimeError::Malformed => AppError::invalid(
+            "start",
+            "Enter the start as a date and a time, like 2027-03-08 10:00.",
+        ),
+        LocalTimeError::Skipped => AppError::invalid(
+            "start",
+            format!(
+                "{} does not exist in {} (the clocks skip that hour): choose another time.",
+                raw.replace('T', " "),
+                zone.name()
+            ),
+        ),
+    })?;
+    let probe = Terms {
+        duration_minutes: 0,
+        rate: 0,
+        proposed_start: Some(start),
+        message: String::new(),
+    };
+    probe
+        .check_start(now)
+        .map_err(|e| AppError::invalid("start", e.to_string()))?;
+    Ok(Some(start))
+}
+
+/// A rate as the form writes it ("1", "1.25"); empty means the norm, 1.00.
+#[cfg(feature = "ssr")]
+fn form_rate(raw: Option<&str>) -> Result<i64, AppError> {
+    use crate::lifecycle::terms::RATE_NORM;
+    match raw.map(str::trim).filter(|s| !s.is_empty()) {
+        None => Ok(RATE_NORM),
+        Some(r) => parse_rate(r)
+            .ok_or_else(|| AppError::invalid("rate", "Enter the rate as a number like 1 or 1.25.")),
+    }
+}
+
 #[cfg(feature = "ssr")]
 fn result_of(req: &Request) -> ActionResult {
     ActionResult {
@@ -86,11 +141,12 @@ fn result_of(req: &Request) -> ActionResult {
 pub async fn submit_request(
     service_id: String,
     duration_minutes: i64,
-    rate: Option<i64>,
+    rate: Option<String>,
+    start: Option<String>,
     message: String,
 ) -> Result<ActionResult, AppError> {
     use crate::domain::ServiceId;
-    use crate::lifecycle::terms::{TermsError, MESSAGE_MAX_CHARS, RATE_NORM};
+    use crate::lifecycle::terms::{TermsError, MESSAGE_MAX_CHARS};
     use crate::lifecycle::Terms;
     use crate::server::context::{require_member, serve};
     use crate::server::operations;
@@ -115,8 +171,8 @@ pub async fn submit_request(
         }
         let terms = Terms {
             duration_minutes,
-            rate: rate.unwrap_or(RATE_NORM),
-            proposed_start: None,
+            rate: form_rate(rate.as_deref())?,
+            proposed_start: parse_start(start.as_deref(), state.clock.now())?,
             message: message.trim().to_owned(),
         };
         let req = state.tell(operations::submit(&state, actor.member_id, service, &terms).await?);
@@ -281,13 +337,13 @@ pub async fn request_action(
     text: Option<String>,
     duration_minutes: Option<String>,
     rate: Option<String>,
+    start: Option<String>,
     message: Option<String>,
     minutes: Option<String>,
 ) -> Result<ActionResult, AppError> {
     use crate::domain::Minutes;
     use crate::lifecycle::definition::Input;
     use crate::lifecycle::machine::{ActionInput, AskError};
-    use crate::lifecycle::terms::RATE_NORM;
     use crate::lifecycle::{Actor, Event, EventKind, Terms};
     use crate::server::context::{require_admin, require_member, serve};
     use crate::server::operations;
@@ -318,16 +374,10 @@ pub async fn request_action(
         match kind.def().input {
             Input::Nothing | Input::OptionalReason | Input::RequiredReason | Input::Note => {}
             Input::Terms => {
-                let rate = match rate.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-                    None => RATE_NORM,
-                    Some(r) => parse_rate(r).ok_or_else(|| {
-                        AppError::invalid("rate", "Enter the rate as a number like 1 or 1.25.")
-                    })?,
-                };
                 input.terms = Some(Terms {
                     duration_minutes: number(duration_minutes, "duration_minutes", "the hours")?,
-                    rate,
-                    proposed_start: None,
+                    rate: form_rate(rate.as_deref())?,
+                    proposed_start: parse_start(start.as_deref(), state.clock.now())?,
                     message: message.unwrap_or_default(),
                 });
             }

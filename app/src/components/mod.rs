@@ -7,4 +7,3 @@ pub mod safe_text;
 pub mod services_list;
 pub mod state_graph;
 pub mod terms;
-pub mod time;

@@ -2,8 +2,11 @@
 
 use leptos::prelude::*;
 
-use crate::domain::Minutes;
-use crate::lifecycle::terms::{DURATION_MAX_MINUTES, DURATION_STEP_MINUTES};
+use crate::domain::{Minutes, Timestamp};
+use crate::i18n::{use_viewer, Viewer};
+use crate::lifecycle::terms::{
+    DURATION_MAX_MINUTES, DURATION_STEP_MINUTES, RATE_MAX, RATE_MIN, START_MAX_AHEAD_MS,
+};
 use crate::lifecycle::Terms;
 
 /// Every duration a request may ask for: 15-minute steps to 8 h, then whole hours to 40 h.
@@ -39,11 +42,66 @@ pub fn DurationSelect(
 }
 
 /// "1 h 30 min at rate 1.00 — costs 1 h 30 min"
-pub fn terms_line(t: &Terms) -> String {
+pub fn terms_line(t: &Terms, v: &Viewer) -> String {
     format!(
         "{} at rate {} — costs {}",
         Minutes(t.duration_minutes),
-        t.rate_label(),
+        v.decimal(t.rate),
         t.cost()
     )
+}
+
+/// "Starts Tue, Dec 8, 2026, 10:00 AM EST" (or "Start: not set").
+pub fn start_line(t: &Terms, v: &Viewer, agreed: bool) -> String {
+    match (t.proposed_start, agreed) {
+        (Some(s), true) => format!("Agreed start: {}", v.time(s)),
+        (Some(s), false) => format!("Proposed start: {}", v.time(s)),
+        (None, _) => "Start: not set (agree it in the messages)".to_owned(),
+    }
+}
+
+/// The fields that propose terms' rate and start, for the request form and the
+/// counter-offer: a rate ("1.25") and a date and time in the viewer's zone.
+#[component]
+pub fn RateAndStartFields(
+    id_prefix: &'static str,
+    rate: i64,
+    start: Option<Timestamp>,
+    /// Told the rate (in hundredths) as it is typed, when it parses.
+    #[prop(optional)]
+    on_rate: Option<WriteSignal<i64>>,
+) -> impl IntoView {
+    let v = use_viewer();
+    let now_hint = format!("in your time zone, {}", v.zone.name());
+    let rate_id = format!("{id_prefix}-rate");
+    let start_id = format!("{id_prefix}-start");
+    let start_hint = format!("{start_id}-hint");
+    view! {
+        <label for=rate_id.clone()>{format!(
+            "Rate (credit-hours per hour, {} to {})",
+            v.decimal(RATE_MIN),
+            v.decimal(RATE_MAX)
+        )}</label>
+        <input
+            id=rate_id
+            name="rate"
+            type="text"
+            inputmode="decimal"
+            value=v.decimal(rate).replace(',', ".")
+            on:input=move |ev| {
+                if let (Some(set), Some(r)) = (on_rate, crate::api::requests::parse_rate(&event_target_value(&ev))) {
+                    set.set(r);
+                }
+            }
+        />
+        <label for=start_id.clone()>"Start (optional)"</label>
+        <input
+            id=start_id
+            name="start"
+            type="datetime-local"
+            aria-describedby=start_hint.clone()
+            value=start.map(|s| v.local_input(s)).unwrap_or_default()
+        />
+        <p class="hint" id=start_hint>{format!("Date and time {now_hint}; at most {} days ahead.", START_MAX_AHEAD_MS / (24 * 3_600_000))}</p>
+    }
 }

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::rules::Rules;
 use super::terms::{Terms, TermsError};
-use crate::domain::{MemberId, Minutes};
+use crate::domain::{MemberId, Minutes, Timestamp};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "code")]
@@ -39,6 +39,12 @@ impl ValidationFailure {
             ValidationFailure::InvalidTerms {
                 error: TermsError::MessageUnprintable,
             } => "message_unprintable",
+            ValidationFailure::InvalidTerms {
+                error: TermsError::StartPassed,
+            } => "start_passed",
+            ValidationFailure::InvalidTerms {
+                error: TermsError::StartTooFar,
+            } => "start_too_far",
             ValidationFailure::InsufficientBalance { .. } => "insufficient_balance",
             ValidationFailure::DuplicateOpenRequest => "duplicate_open_request",
             ValidationFailure::TooManyOpenRequests { .. } => "too_many_open_requests",
@@ -73,6 +79,8 @@ pub struct Asked<'a> {
     /// The service's provider, when the service exists.
     pub provider: Option<MemberId>,
     pub terms: &'a Terms,
+    /// When it is asked (the submit's `now`): the proposed start is judged against it.
+    pub at: Timestamp,
 }
 
 /// The checks of the rules page, in its order.
@@ -95,7 +103,7 @@ pub fn validate(
         return Err(ValidationFailure::ServiceUnavailable);
     }
     req.terms
-        .check()
+        .check_at(req.at)
         .map_err(|error| ValidationFailure::InvalidTerms { error })?;
     let cost = req.terms.cost();
     if facts.available < cost {

@@ -498,6 +498,38 @@ pub fn find_row(from: State, event: EventKind, actor: ActorKind) -> Option<&'sta
         .find(|r| r.from == from && r.event == event && r.actor == actor)
 }
 
+/// The states reachable from `from` through the table, never entering `avoid`.
+fn reachable(from: State, avoid: Option<State>) -> Vec<State> {
+    let mut seen = vec![from];
+    let mut i = 0;
+    while let Some(&s) = seen.get(i) {
+        i += 1;
+        for r in rows_from(s) {
+            if let Target::To(next) = r.to {
+                if Some(next) != avoid && !seen.contains(&next) {
+                    seen.push(next);
+                }
+            }
+        }
+    }
+    seen
+}
+
+/// Whether the terms of a request in `state` are the agreed ones: the states that come
+/// after an accept and cannot be reached without one.
+pub fn terms_agreed(state: State) -> bool {
+    reachable(State::Accepted, None).contains(&state)
+        && !reachable(State::Initiated, Some(State::Accepted)).contains(&state)
+}
+
+/// Whether a request in `state` waits for its work to begin: the provider marks it
+/// started from here (the day-before-the-start reminder belongs to these states).
+pub fn awaits_start(state: State) -> bool {
+    TABLE
+        .iter()
+        .any(|r| r.from == state && r.event == EventKind::MarkStarted)
+}
+
 /// The states a member's deactivation cancels (the rows of that event).
 pub fn cancelled_by_deactivation() -> impl Iterator<Item = State> {
     TABLE
@@ -624,6 +656,32 @@ pub fn provider_answers() -> impl Iterator<Item = EventKind> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn terms_are_agreed_from_the_accept_on_and_the_work_awaits_start_only_when_accepted() {
+        let agreed: Vec<State> = State::ALL
+            .into_iter()
+            .filter(|s| terms_agreed(*s))
+            .collect();
+        assert_eq!(
+            agreed,
+            vec![
+                State::Accepted,
+                State::PendingStartConfirmation,
+                State::InProgress,
+                State::PendingCompletionConfirmation,
+                State::Disputed,
+                State::Completed,
+                State::Paid,
+                State::Resolved,
+            ]
+        );
+        let awaiting: Vec<State> = State::ALL
+            .into_iter()
+            .filter(|s| awaits_start(*s))
+            .collect();
+        assert_eq!(awaiting, vec![State::Accepted]);
+    }
 
     #[test]
     fn terminal_states_have_no_rows_and_the_others_have_some() {

@@ -10,8 +10,8 @@ use serde::{Deserialize, Serialize};
 
 use super::checks::ValidationFailure;
 use super::definition::{
-    find_row, person_actions, rows_from, ActorKind, DeadlineRule, EventKind, HoldMove, Input,
-    OnFire, Row, State, Target, Tell, WaitsFor,
+    awaits_start, find_row, person_actions, rows_from, ActorKind, DeadlineRule, EventKind,
+    HoldMove, Input, OnFire, Row, State, Target, Tell, WaitsFor,
 };
 use super::notices::{Notice, Offer};
 use super::request::{
@@ -547,6 +547,55 @@ pub fn deadline_ms(rule: DeadlineRule, req: &Request) -> i64 {
 /// auto-confirmation ends. None when the state has no deadline, the reminder is off (0),
 /// or the lead is not shorter than the time the deadline runs.
 pub fn reminder_at(req: &Request) -> Option<Timestamp> {
+    deadline_reminder_at(req).or_else(|| start_reminder_at(req))
+}
+
+/// The day-before reminder of the agreed start, while the work waits to begin: none
+/// without a start, when it is off (0), or when the request reached this state less than
+/// the lead before the start (`updated_at`: a request that waits to start is written
+/// only when it enters the state).
+fn start_reminder_at(req: &Request) -> Option<Timestamp> {
+    let start = req.terms.proposed_start?;
+    let lead = req.rules.remind_start_ms;
+    let at = start.plus_millis(-lead);
+    (awaits_start(req.state) && lead > 0 && at >= req.updated_at).then_some(at)
+}
+
+/// Who is reminded of what when `req`'s reminder is due at `now`: the awaited party of
+/// its deadline, or both parties of the agreed start. Empty when nothing is due.
+pub fn reminders(req: &Request) -> Vec<(MemberId, Notice)> {
+    let parties = || [Some(req.requester), req.provider].into_iter().flatten();
+    if deadline_reminder_at(req).is_some() {
+        let w = waiting_for(req);
+        let (Awaited::Party(party), Some(deadline)) = (w.who, w.until) else {
+            return Vec::new();
+        };
+        let member = match party {
+            Party::Requester => Some(req.requester),
+            Party::Provider => req.provider,
+        };
+        member
+            .map(|m| {
+                (
+                    m,
+                    Notice::Reminder {
+                        state: req.state,
+                        deadline,
+                    },
+                )
+            })
+            .into_iter()
+            .collect()
+    } else if let (Some(_), Some(start)) = (start_reminder_at(req), req.terms.proposed_start) {
+        parties()
+            .map(|m| (m, Notice::StartsSoon { start }))
+            .collect()
+    } else {
+        Vec::new()
+    }
+}
+
+fn deadline_reminder_at(req: &Request) -> Option<Timestamp> {
     let rule = req.state.def().deadline?.from;
     let deadline = req.deadline?;
     let r = &req.rules;
@@ -599,14 +648,21 @@ pub fn transition(
         Event::ChecksFailed { reason } => {
             next.end_reason = Some(EndReason::Validation(reason.clone()));
         }
-        Event::Accept => next.negotiation = None,
+        Event::Accept => {
+            // The start on the table must still be ahead: an offer left unanswered past
+            // its own start is countered with a new time, not accepted.
+            req.terms
+                .check_start(now)
+                .map_err(Rejection::InvalidTerms)?;
+            next.negotiation = None;
+        }
         Event::Decline { reason } => {
             let reason = typed(reason, event.kind())?;
             next.negotiation = None;
             next.end_reason = Some(EndReason::Declined(reason));
         }
         Event::Counter { terms } => {
-            terms.check().map_err(Rejection::InvalidTerms)?;
+            terms.check_at(now).map_err(Rejection::InvalidTerms)?;
             let (round, turn) = match req.negotiation {
                 None => (1, Party::Requester),
                 Some(n) => (n.round + 1, n.turn.other()),
@@ -1344,7 +1400,7 @@ mod tests {
             }
         );
         assert_eq!(
-            crate::lifecycle::words::notice(&notice),
+            crate::lifecycle::words::notice(&notice, &crate::i18n::Viewer::default()),
             "The start was confirmed automatically after 72 h."
         );
         let _ = r;

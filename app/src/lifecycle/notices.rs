@@ -21,6 +21,9 @@ pub struct Offer {
     /// Credit-hours per hour, in hundredths.
     pub rate: i64,
     pub cost: Minutes,
+    /// The proposed (once accepted, the agreed) start; none in notices stored before it.
+    #[serde(default)]
+    pub start: Option<Timestamp>,
 }
 
 impl Offer {
@@ -29,6 +32,7 @@ impl Offer {
             duration: Minutes(t.duration_minutes),
             rate: t.rate,
             cost: t.cost(),
+            start: t.proposed_start,
         }
     }
 }
@@ -120,6 +124,11 @@ pub enum Notice {
         state: State,
         deadline: Timestamp,
     },
+    /// To both parties, the day before the agreed start (the request's rules say how
+    /// long before).
+    StartsSoon {
+        start: Timestamp,
+    },
     /// To admins: a request's timer transition keeps failing.
     TimerFailing {
         error: String,
@@ -162,6 +171,7 @@ impl Notice {
             Notice::SplitByAdmin { .. } => "split_by_admin",
             Notice::Rated { .. } => "rated",
             Notice::Reminder { .. } => "reminder",
+            Notice::StartsSoon { .. } => "starts_soon",
             Notice::TimerFailing { .. } => "timer_failing",
             Notice::MailFailing { .. } => "mail_failing",
             Notice::LedgerUnbalanced { .. } => "ledger_unbalanced",

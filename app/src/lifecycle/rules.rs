@@ -26,6 +26,9 @@ pub struct Rules {
     pub remind_negotiation_ms: i64,
     /// The requester, this long before a start or completion is confirmed for them (12 h).
     pub remind_confirm_ms: i64,
+    /// Both parties, this long before the agreed start (24 h): only when the request was
+    /// accepted more than this long before it.
+    pub remind_start_ms: i64,
 }
 
 impl Default for Rules {
@@ -39,6 +42,7 @@ impl Default for Rules {
             remind_response_min_ms: HOUR_MS,
             remind_negotiation_ms: 6 * HOUR_MS,
             remind_confirm_ms: 12 * HOUR_MS,
+            remind_start_ms: 24 * HOUR_MS,
         }
     }
 }

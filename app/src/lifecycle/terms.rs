@@ -12,6 +12,8 @@ pub const RATE_MIN: i64 = 50;
 pub const RATE_MAX: i64 = 400;
 pub const RATE_NORM: i64 = 100;
 pub const MESSAGE_MAX_CHARS: usize = 2_000;
+/// A proposed start is at most this far ahead of the moment it is proposed (365 days).
+pub const START_MAX_AHEAD_MS: i64 = 365 * 24 * 3_600_000;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Terms {
@@ -19,6 +21,8 @@ pub struct Terms {
     pub duration_minutes: i64,
     /// Credit-hours per hour in hundredths (50–400).
     pub rate: i64,
+    /// When the work would begin (an instant; shown in each reader's zone). Once the
+    /// request is accepted, the agreed start. Requests stored before it existed have none.
     #[serde(default)]
     pub proposed_start: Option<Timestamp>,
     #[serde(default)]
@@ -47,6 +51,10 @@ pub enum TermsError {
     MessageTooLong,
     #[error("The message contains characters we can't show.")]
     MessageUnprintable,
+    #[error("The start time has passed: choose a later one.")]
+    StartPassed,
+    #[error("The start can be at most {} days ahead.", START_MAX_AHEAD_MS / (24 * 3_600_000))]
+    StartTooFar,
 }
 
 impl Terms {
@@ -74,6 +82,26 @@ impl Terms {
             return Err(TermsError::MessageUnprintable);
         }
         Ok(())
+    }
+
+    /// The proposed start, judged at `now`: not in the past, at most a year ahead. (Not
+    /// part of [`Terms::check`]: it depends on when it is asked, which every caller passes
+    /// — the transition's `now`, so that replay judges it as it was judged.)
+    pub fn check_start(&self, now: Timestamp) -> Result<(), TermsError> {
+        match self.proposed_start {
+            None => Ok(()),
+            Some(t) if t < now => Err(TermsError::StartPassed),
+            Some(t) if t.0 > now.0.saturating_add(START_MAX_AHEAD_MS) => {
+                Err(TermsError::StartTooFar)
+            }
+            Some(_) => Ok(()),
+        }
+    }
+
+    /// Both checks: what a submit or a counter-offer must pass at `now`.
+    pub fn check_at(&self, now: Timestamp) -> Result<(), TermsError> {
+        self.check()?;
+        self.check_start(now)
     }
 
     /// "1.25"
@@ -138,6 +166,28 @@ mod tests {
         assert_eq!(
             TermsError::MessageTooLong.to_string(),
             "The message can be at most 2,000 characters."
+        );
+    }
+
+    #[test]
+    fn a_start_is_not_in_the_past_nor_more_than_a_year_ahead() {
+        let now = Timestamp(1_800_000_000_000);
+        let at = |ms: i64| Terms {
+            proposed_start: Some(Timestamp(now.0 + ms)),
+            ..t(60, 100)
+        };
+        assert_eq!(t(60, 100).check_at(now), Ok(()), "no start is fine");
+        assert_eq!(at(0).check_at(now), Ok(()), "now is not the past");
+        assert_eq!(at(-1).check_at(now), Err(TermsError::StartPassed));
+        assert_eq!(at(START_MAX_AHEAD_MS).check_at(now), Ok(()));
+        assert_eq!(
+            at(START_MAX_AHEAD_MS + 1).check_at(now),
+            Err(TermsError::StartTooFar)
+        );
+        assert_eq!(at(-1).check(), Ok(()), "check() alone does not judge time");
+        assert_eq!(
+            TermsError::StartTooFar.to_string(),
+            "The start can be at most 365 days ahead."
         );
     }
 }

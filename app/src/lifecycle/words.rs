@@ -7,8 +7,8 @@ use super::checks::ValidationFailure;
 use super::definition::{EventKind, OnFire, State};
 use super::notices::{Notice, Offer};
 use super::request::{Awaited, EndReason, Hold, HoldStatus, Party};
-use super::terms::rate_label;
 use crate::domain::{Minutes, Timestamp};
+use crate::i18n::Viewer;
 
 /// What a rating's comment is called in refusals.
 pub const COMMENT: &str = "comment";
@@ -238,18 +238,18 @@ pub fn validation_failure(v: &ValidationFailure) -> String {
     }
 }
 
-/// "1 h 30 min at rate 1.25 (cost 1 h 53 min)"
-pub fn offer(o: &Offer) -> String {
+/// "1 h 30 min at rate 1.25 (cost 1 h 53 min), starting Tue, Dec 8, 2026, 10:00 AM EST"
+pub fn offer(o: &Offer, v: &Viewer) -> String {
+    let start = o
+        .start
+        .map(|t| format!(", starting {}", v.time(t)))
+        .unwrap_or_default();
     format!(
-        "{} at rate {} (cost {})",
+        "{} at rate {} (cost {}){start}",
         o.duration,
-        rate_label(o.rate),
+        v.decimal(o.rate),
         o.cost
     )
-}
-
-fn at(t: Timestamp) -> String {
-    t.to_utc_string()
 }
 
 fn with(what: &str, text: &str) -> String {
@@ -261,7 +261,9 @@ fn with(what: &str, text: &str) -> String {
 }
 
 /// A notification's sentence, from its kind and facts.
-pub fn notice(n: &Notice) -> String {
+pub fn notice(n: &Notice, v: &Viewer) -> String {
+    let at = |t: Timestamp| v.time(t);
+    let offer = |o: &Offer| offer(o, v);
     match n {
         Notice::NotSent { reason } => {
             format!("Your request was not sent: {}", validation_failure(reason))
@@ -351,6 +353,9 @@ pub fn notice(n: &Notice) -> String {
                 awaited_step(*s)
             )
         }
+        Notice::StartsSoon { start } => {
+            format!("Reminder: the agreed work starts {}.", at(*start))
+        }
         Notice::TimerFailing { error } => {
             format!("A request's timer keeps failing and needs an admin: {error}")
         }
@@ -389,6 +394,7 @@ pub fn notice_subject(n: &Notice) -> String {
         }
         Notice::Rated { .. } => "You were rated".into(),
         Notice::Reminder { .. } => "Reminder: the timer acts soon".into(),
+        Notice::StartsSoon { .. } => "Reminder: the agreed work starts soon".into(),
         Notice::TimerFailing { .. } => "Alarm: a timer keeps failing".into(),
         Notice::MailFailing { .. } => "Alarm: e-mail keeps failing".into(),
         Notice::LedgerUnbalanced { .. } => "Alarm: the ledger does not balance".into(),

@@ -107,6 +107,7 @@ pub fn AdminDashboardPage() -> impl IntoView {
 
 #[component]
 fn DashboardBody() -> impl IntoView {
+    let viewer = crate::i18n::use_viewer();
     let retry = ServerAction::<AdminRetryTimer>::new();
     let live = use_live();
     let data = Resource::new(
@@ -167,7 +168,7 @@ fn DashboardBody() -> impl IntoView {
                                 view! {
                                     <ul class="alarms" data-testid="alarms">
                                         {d.alarms.clone().into_iter().map(|a| view! {
-                                            <li><time datetime=a.raised_at.to_rfc3339()>{a.raised_at.to_utc_string()}</time> " " {a.detail}</li>
+                                            <li><time datetime=a.raised_at.to_rfc3339()>{viewer.time(a.raised_at)}</time> " " {a.detail}</li>
                                         }).collect_view()}
                                     </ul>
                                 }.into_any()

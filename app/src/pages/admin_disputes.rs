@@ -20,6 +20,7 @@ pub fn AdminDisputesPage() -> impl IntoView {
 
 #[component]
 fn DisputesBody() -> impl IntoView {
+    let viewer = crate::i18n::use_viewer();
     let live = use_live();
     let list = Resource::new(move || live.get(), |_| admin_disputes());
     view! {
@@ -44,7 +45,7 @@ fn DisputesBody() -> impl IntoView {
                             <tbody>
                                 {items.into_iter().map(|d| view! {
                                     <tr>
-                                        <td>{d.opened_at.to_utc_string()}</td>
+                                        <td>{viewer.time(d.opened_at)}</td>
                                         <td><a href=format!("/requests/{}", d.request_id)>{d.service_title}</a></td>
                                         <td>{d.requester_name}</td>
                                         <td>{d.provider_name}</td>

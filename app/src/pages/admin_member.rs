@@ -18,6 +18,7 @@ pub fn AdminMemberPage() -> impl IntoView {
 
 #[component]
 fn MemberBody() -> impl IntoView {
+    let viewer = crate::i18n::use_viewer();
     let params = use_params_map();
     let id = move || params.with(|p| p.get("id").unwrap_or_default());
     let adjust = ServerAction::<AdminAdjustHours>::new();
@@ -68,7 +69,7 @@ fn MemberBody() -> impl IntoView {
                             <thead><tr><th scope="col">"When"</th><th scope="col">"What"</th><th scope="col">"Part"</th><th scope="col">"Minutes"</th></tr></thead>
                             <tbody>
                                 {v.statement.into_iter().map(|l| view! {
-                                    <tr><td>{l.at.to_utc_string()}</td><td>{format!("{} ({})", l.reason, l.kind)}</td><td>{l.bucket}</td><td class="num">{format!("{:+}", l.amount.0)}</td></tr>
+                                    <tr><td>{viewer.time(l.at)}</td><td>{format!("{} ({})", l.reason, l.kind)}</td><td>{l.bucket}</td><td class="num">{format!("{:+}", l.amount.0)}</td></tr>
                                 }).collect_view()}
                             </tbody>
                         </table>

@@ -8,6 +8,7 @@ use crate::components::live::use_live;
 /// Available and held hours, and every ledger entry.
 #[component]
 pub fn BalancePage() -> impl IntoView {
+    let viewer = crate::i18n::use_viewer();
     let live = use_live();
     let statement = Resource::new(move || live.get(), |_| my_statement());
     view! {
@@ -31,7 +32,7 @@ pub fn BalancePage() -> impl IntoView {
                             <tbody>
                                 {s.lines.into_iter().map(|l| view! {
                                     <tr>
-                                        <td>{l.at.to_utc_string()}</td>
+                                        <td>{viewer.time(l.at)}</td>
                                         <td>{format!("{} ({})", l.reason, l.kind)}</td>
                                         <td>{l.bucket}</td>
                                         <td class="num">{format!("{:+}", l.amount.0)}</td>

@@ -7,6 +7,7 @@ use crate::components::live::use_live;
 
 #[component]
 pub fn NotificationsPage() -> impl IntoView {
+    let viewer = crate::i18n::use_viewer();
     let live = use_live();
     let mark = ServerAction::<MarkNotificationsRead>::new();
     let list = Resource::new(
@@ -31,7 +32,7 @@ pub fn NotificationsPage() -> impl IntoView {
                         <ul class="notifications">
                             {items.into_iter().map(|n| view! {
                                 <li class:unread=!n.read>
-                                    <time datetime=n.at.to_rfc3339()>{n.at.to_utc_string()}</time> " "
+                                    <time datetime=n.at.to_rfc3339()>{viewer.time(n.at)}</time> " "
                                     {match n.request_id.clone() {
                                         Some(r) => view! { <a href=format!("/requests/{r}")>{n.text.clone()}</a> }.into_any(),
                                         None => view! { <span>{n.text.clone()}</span> }.into_any(),

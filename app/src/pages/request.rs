@@ -6,23 +6,13 @@ use crate::api::requests::{get_request, RateRequest, RequestAction, RequestDetai
 use crate::components::errors::{ErrorPage, FieldError, FormError};
 use crate::components::live::use_live;
 use crate::components::state_graph::StateGraph;
-use crate::components::terms::{terms_line, DurationSelect};
-use crate::components::time::remaining;
+use crate::components::terms::{start_line, terms_line, DurationSelect, RateAndStartFields};
 use crate::lifecycle::definition::{Input, OnFire};
 use crate::lifecycle::machine::{waiting_for, Actor, Event, TEXT_MAX_CHARS};
 use crate::lifecycle::request::Party;
 use crate::lifecycle::terms::MESSAGE_MAX_CHARS;
 use crate::lifecycle::{words, EventKind, State};
 use crate::AppError;
-
-fn rate_label() -> String {
-    use crate::lifecycle::terms::{rate_label, RATE_MAX, RATE_MIN};
-    format!(
-        "Rate (credit-hours per hour, {} to {})",
-        rate_label(RATE_MIN),
-        rate_label(RATE_MAX)
-    )
-}
 
 fn actor_name(actor: &Actor, d: &RequestDetail) -> String {
     match actor {
@@ -64,6 +54,7 @@ fn RequestView(
     act: ServerAction<RequestAction>,
     rate: ServerAction<RateRequest>,
 ) -> impl IntoView {
+    let viewer = crate::i18n::use_viewer();
     let req = d.request.clone();
     let act_error = Signal::derive(move || act.value().get().and_then(|r| r.err()));
     let rate_error = Signal::derive(move || rate.value().get().and_then(|r| r.err()));
@@ -92,7 +83,13 @@ fn RequestView(
             (
                 i as u32 + 1,
                 actor_name(a, &d),
-                format!("{}{msg}", terms_line(t)),
+                format!(
+                    "{}{}{msg}",
+                    terms_line(t, &viewer),
+                    t.proposed_start
+                        .map(|s| format!(", starting {}", viewer.time(s)))
+                        .unwrap_or_default()
+                ),
             )
         })
         .collect();
@@ -121,8 +118,7 @@ fn RequestView(
                         <legend>"Counter-offer"</legend>
                         <label for="counter-duration">"Hours"</label>
                         <DurationSelect id="counter-duration" selected=req.terms.duration_minutes/>
-                        <label for="counter-rate">{rate_label()}</label>
-                        <input id="counter-rate" name="rate" type="text" inputmode="decimal" value=req.terms.rate_label()/>
+                        <RateAndStartFields id_prefix="counter" rate=req.terms.rate start=req.terms.proposed_start/>
                         <label for="counter-message">"Message"</label>
                         <textarea id="counter-message" name="message" rows="2" maxlength=MESSAGE_MAX_CHARS.to_string()></textarea>
                     </fieldset>
@@ -160,11 +156,15 @@ fn RequestView(
             .unwrap_or_default();
         format!(
             "Deadline: {} ({}), then {then}.",
-            dl.to_utc_string(),
-            remaining(dl, d.now),
+            viewer.time(dl),
+            viewer.remaining(dl, d.now),
         )
     });
     let is_admin = d.viewer_is_admin;
+    // Past the negotiation, the terms on the request are the agreed ones.
+    let agreed = crate::lifecycle::definition::terms_agreed(req.state);
+    let calendar_link = (agreed && req.terms.proposed_start.is_some() && d.viewer.is_some())
+        .then(|| format!("/calendar/requests/{}.ics", req.id));
     let auto_flags = [
         req.auto_confirmed_start
             .then_some("The start was confirmed automatically."),
@@ -183,7 +183,11 @@ fn RequestView(
             {deadline_line.map(|l| view! { <p data-testid="deadline">{l}</p> })}
             {req.end_reason.as_ref().map(|r| view! { <p class="end-reason" data-testid="end-reason">{words::end_reason(r)}</p> })}
             {auto_flags.into_iter().flatten().map(|f| view! { <p class="auto">{f}</p> }).collect_view()}
-            <p>{terms_line(&req.terms)}{(!req.terms.message.is_empty()).then(|| format!(" — “{}”", req.terms.message))}</p>
+            <p>{terms_line(&req.terms, &viewer)}{(!req.terms.message.is_empty()).then(|| format!(" — “{}”", req.terms.message))}</p>
+            <p data-testid="start">
+                {start_line(&req.terms, &viewer, agreed)}
+                {calendar_link.map(|href| view! { " · " <a href=href data-testid="ics">"Add to calendar (.ics)"</a> })}
+            </p>
             <p data-testid="hold">{hold}</p>
         </section>
 
@@ -193,6 +197,7 @@ fn RequestView(
             <FieldError error=act_error field="text"/>
             <FieldError error=act_error field="terms"/>
             <FieldError error=act_error field="rate"/>
+            <FieldError error=act_error field="start"/>
             <FieldError error=act_error field="minutes"/>
             {if actions.is_empty() {
                 view! { <p>"Nothing right now."</p> }.into_any()
@@ -249,7 +254,7 @@ fn RequestView(
                         && h.from.and_then(|f| f.def().deadline).is_some_and(|d| d.on_fire != OnFire::Expire);
                     view! {
                         <li>
-                            <time datetime=h.recorded.at.to_rfc3339()>{h.recorded.at.to_utc_string()}</time>
+                            <time datetime=h.recorded.at.to_rfc3339()>{viewer.time(h.recorded.at)}</time>
                             " · " <strong>{actor_name(&h.recorded.actor, &d)}</strong> " · "
                             {words::verb(h.recorded.event.kind())}
                             {format!(" → {}", words::state(h.to))}

@@ -5,7 +5,6 @@ use leptos_router::hooks::use_query_map;
 use crate::api::requests::{my_requests, RequestSummary};
 use crate::components::errors::ErrorPage;
 use crate::components::live::use_live;
-use crate::components::time::remaining;
 use crate::domain::Minutes;
 use crate::lifecycle::machine::is_turn_of;
 use crate::lifecycle::{words, Party};
@@ -36,6 +35,7 @@ fn keep(show: Show, r: &RequestSummary) -> bool {
 /// The signed-in member's requests as requester ("My requests") or provider ("Inbox").
 #[component]
 fn RequestList(party: Party) -> impl IntoView {
+    let viewer = crate::i18n::use_viewer();
     let query = use_query_map();
     let show = move || show_from(query.with(|q| q.get("show")));
     let live = use_live();
@@ -78,6 +78,7 @@ fn RequestList(party: Party) -> impl IntoView {
                                     <th scope="col">{counterpart}</th>
                                     <th scope="col">"Status"</th>
                                     <th scope="col">"Hours"</th>
+                                    <th scope="col">"Start"</th>
                                     <th scope="col">"Next deadline"</th>
                                 </tr>
                             </thead>
@@ -93,7 +94,8 @@ fn RequestList(party: Party) -> impl IntoView {
                                                 {waits_for_me.then(|| view! { <strong class="badge">" your turn"</strong> })}
                                             </td>
                                             <td>{Minutes(r.request.terms.duration_minutes).to_string()}</td>
-                                            <td>{r.request.deadline.map(|d| remaining(d, r.now)).unwrap_or_else(|| "—".into())}</td>
+                                            <td data-testid="list-start">{r.request.terms.proposed_start.map(|s| viewer.time(s)).unwrap_or_else(|| "—".into())}</td>
+                                            <td>{r.request.deadline.map(|d| viewer.remaining(d, r.now)).unwrap_or_else(|| "—".into())}</td>
                                         </tr>
                                     }
                                 }).collect_view()}

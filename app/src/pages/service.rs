@@ -6,10 +6,11 @@ use crate::api::requests::SubmitRequest;
 use crate::api::services::get_service;
 use crate::components::auth::use_auth;
 use crate::components::errors::{ErrorPage, FieldError, FormError};
-use crate::components::terms::DurationSelect;
+use crate::components::terms::{DurationSelect, RateAndStartFields};
 use crate::domain::service::{rating_label, ServiceStatus};
 use crate::domain::Minutes;
-use crate::lifecycle::terms::MESSAGE_MAX_CHARS;
+use crate::lifecycle::terms::{MESSAGE_MAX_CHARS, RATE_NORM};
+use crate::lifecycle::Terms;
 
 /// One service and the form to request it.
 #[component]
@@ -21,6 +22,7 @@ pub fn ServicePage() -> impl IntoView {
     let submit = ServerAction::<SubmitRequest>::new();
     let error = Signal::derive(move || submit.value().get().and_then(|r| r.err()));
     let (minutes, set_minutes) = signal(60i64);
+    let (rate, set_rate) = signal(RATE_NORM);
     view! {
         <Transition fallback=|| view! { <p>"Loading…"</p> }>
             <ErrorBoundary fallback=|errors| view! { <ErrorPage errors/> }>
@@ -51,18 +53,27 @@ pub fn ServicePage() -> impl IntoView {
                                     <label for="request-duration">"How long (hours)"</label>
                                     <DurationSelect id="request-duration" selected=60 on_pick=set_minutes/>
                                     <FieldError error field="duration_minutes"/>
+                                    <RateAndStartFields id_prefix="request" rate=RATE_NORM start=None on_rate=set_rate/>
+                                    <FieldError error field="rate"/>
+                                    <FieldError error field="start"/>
                                     <label for="request-message">"Message to the provider"</label>
                                     <textarea id="request-message" name="message" rows="4" maxlength=MESSAGE_MAX_CHARS.to_string()></textarea>
                                     <p class="cost" data-testid="cost-preview">
                                         {move || {
-                                            let cost = Minutes(minutes.get());
+                                            let cost = Terms {
+                                                duration_minutes: minutes.get(),
+                                                rate: rate.get(),
+                                                proposed_start: None,
+                                                message: String::new(),
+                                            }
+                                            .cost();
                                             match available {
                                                 Some(a) => format!("This holds {cost} of your hours in escrow until the service is done; you would have {} available after.", Minutes(a.0 - cost.0)),
                                                 None => format!("This holds {cost} of your hours in escrow."),
                                             }
                                         }}
                                     </p>
-                                    <p class="hint">{format!("You have {} available. The rate is 1.00 (one hour of credit per hour); the provider may propose other terms.", available.unwrap_or_default())}</p>
+                                    <p class="hint">{format!("You have {} available. The usual rate is 1.00 (one hour of credit per hour); the provider may propose other terms.", available.unwrap_or_default())}</p>
                                     <button type="submit">"Send request"</button>
                                 </ActionForm>
                             }.into_any(),

@@ -10,11 +10,16 @@ pub fn SignupPage() -> impl IntoView {
     // Created inside the route, so an error carried back in the URL (no JavaScript) is found.
     let signup = ServerAction::<Signup>::new();
     let error = Signal::derive(move || signup.value().get().and_then(|r| r.err()));
+    // The browser's zone, as a guess the member can change in Settings (effects run only
+    // in the browser; without JavaScript the bank's zone is taken).
+    let (zone, set_zone) = signal(String::new());
+    Effect::new(move |_| set_zone.set(browser_zone()));
     view! {
         <PageTitle text="Sign up — HourBank"/>
         <h1>"Create your account"</h1>
         <ActionForm action=signup attr:class="stack-form" attr:novalidate=true>
             <FormError error/>
+            <input type="hidden" name="time_zone" prop:value=move || zone.get()/>
             <label for="signup-name">"Your name (shown to other members)"</label>
             <input id="signup-name" type="text" name="display_name" autocomplete="name" maxlength=crate::domain::account::DISPLAY_NAME_MAX_CHARS.to_string() required/>
             <FieldError error field="display_name"/>
@@ -28,4 +33,18 @@ pub fn SignupPage() -> impl IntoView {
         </ActionForm>
         <p>"Already a member? " <a href="/login">"Log in"</a></p>
     }
+}
+
+#[cfg(feature = "hydrate")]
+fn browser_zone() -> String {
+    let format = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &js_sys::Object::new());
+    js_sys::Reflect::get(&format.resolved_options(), &"timeZone".into())
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_default()
+}
+
+#[cfg(not(feature = "hydrate"))]
+fn browser_zone() -> String {
+    String::new()
 }

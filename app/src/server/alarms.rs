@@ -35,7 +35,7 @@ pub async fn raise(
     about: Option<(RequestId, i64)>,
 ) -> Result<Vec<MemberId>, StoreError> {
     let mut tx = db.write.begin().await?;
-    let detail = crate::lifecycle::words::notice(&notice);
+    let detail = crate::lifecycle::words::notice(&notice, &crate::i18n::Viewer::default());
     let raised = sqlx::query(
         "INSERT INTO alarms (key, detail, raised_at_ms) VALUES ($1, $2, $3) \
          ON CONFLICT (key) DO UPDATE SET detail = excluded.detail, raised_at_ms = excluded.raised_at_ms, \

@@ -1,6 +1,7 @@
 //! Runtime settings, read once at start from the environment and the command line.
 
 use crate::domain::Minutes;
+use crate::i18n::Zone;
 use crate::lifecycle::rules::{Rules, HOUR_MS};
 
 #[derive(Clone, Debug)]
@@ -33,6 +34,9 @@ pub struct Config {
     pub bank_name: String,
     /// E-mail, when `HOURBANK_SMTP_URL` is set; off otherwise (in-app notifications only).
     pub mail: Option<MailSettings>,
+    /// The zone times are shown in to visitors and to members who chose none
+    /// (`HOURBANK_TIME_ZONE`, an IANA name such as `Europe/Madrid`; default UTC).
+    pub default_zone: Zone,
 }
 
 /// How the outbox's sender reaches the world.
@@ -91,6 +95,9 @@ fn rules_from_env() -> Result<Rules, String> {
         remind_confirm_ms: env_number("HOURBANK_REMIND_CONFIRM_HOURS", 0, 720)?
             .map(|h| h * HOUR_MS)
             .unwrap_or(d.remind_confirm_ms),
+        remind_start_ms: env_number("HOURBANK_REMIND_START_HOURS", 0, 720)?
+            .map(|h| h * HOUR_MS)
+            .unwrap_or(d.remind_start_ms),
     })
 }
 
@@ -189,6 +196,12 @@ impl Config {
                 .filter(|n| !n.is_empty())
                 .unwrap_or_else(|| "HourBank".to_owned()),
             mail: mail_from_env()?,
+            default_zone: match std::env::var("HOURBANK_TIME_ZONE") {
+                Ok(name) if !name.trim().is_empty() => Zone::parse(&name).ok_or_else(|| {
+                    format!("HOURBANK_TIME_ZONE must be an IANA time zone such as Europe/Madrid, not {name:?}")
+                })?,
+                _ => Zone::UTC,
+            },
         })
     }
 
@@ -208,6 +221,7 @@ impl Config {
             public_url: "http://127.0.0.1:3000".to_owned(),
             bank_name: "HourBank".to_owned(),
             mail: None,
+            default_zone: Zone::UTC,
         }
     }
 }

@@ -9,6 +9,7 @@ use super::engine::EngineError;
 use super::sessions::{CurrentSession, SessionActor};
 use super::{AppState, StoreError};
 use crate::domain::Role;
+use crate::lifecycle::terms::TermsError;
 use crate::lifecycle::Rejection;
 use crate::AppError;
 
@@ -118,6 +119,9 @@ impl From<EngineError> for AppError {
     fn from(e: EngineError) -> Self {
         match e {
             EngineError::Rejected(r) => match &r {
+                Rejection::InvalidTerms(TermsError::StartPassed | TermsError::StartTooFar) => {
+                    AppError::invalid("start", r.to_string())
+                }
                 Rejection::InvalidTerms(_) => AppError::invalid("terms", r.to_string()),
                 Rejection::TextRequired { .. }
                 | Rejection::TextTooLong { .. }

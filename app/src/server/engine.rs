@@ -357,6 +357,7 @@ async fn submit_once(
         requester: req.requester,
         provider: req.provider,
         terms: &req.terms,
+        at: now,
     };
     let checked = match validate(asked, &facts, rules) {
         Ok(()) => Event::ChecksPassed,

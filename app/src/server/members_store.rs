@@ -5,6 +5,7 @@ use sqlx::{AnyConnection, AnyPool};
 use super::{ledger_store, StoreError};
 use crate::domain::ledger::BalancedTransfer;
 use crate::domain::{DisplayName, Email, MemberId, Minutes, Role, Timestamp};
+use crate::i18n::Zone;
 
 pub struct NewMember<'a> {
     pub email: &'a Email,
@@ -226,6 +227,41 @@ pub async fn mark_email_verified(
     .execute(&mut *conn)
     .await?;
     Ok(r.rows_affected() == 1)
+}
+
+/// The member's time zone (None: the bank's default).
+pub async fn set_time_zone(
+    conn: &mut AnyConnection,
+    id: MemberId,
+    zone: Option<Zone>,
+) -> Result<(), StoreError> {
+    sqlx::query("UPDATE members SET time_zone = $1 WHERE id = $2")
+        .bind(zone.map(|z| z.name()))
+        .bind(id.to_string())
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+/// The generation the member's calendar feed address is signed with.
+pub async fn calendar_generation(pool: &AnyPool, id: MemberId) -> Result<i64, StoreError> {
+    sqlx::query_scalar("SELECT calendar_generation FROM members WHERE id = $1 AND active = 1")
+        .bind(id.to_string())
+        .fetch_optional(pool)
+        .await?
+        .ok_or(StoreError::NotFound("member"))
+}
+
+/// A new generation: the old feed address stops working.
+pub async fn renew_calendar_generation(
+    conn: &mut AnyConnection,
+    id: MemberId,
+) -> Result<(), StoreError> {
+    sqlx::query("UPDATE members SET calendar_generation = calendar_generation + 1 WHERE id = $1")
+        .bind(id.to_string())
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
 }
 
 pub async fn set_email_mode(

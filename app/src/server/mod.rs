@@ -5,6 +5,7 @@ pub mod admin_store;
 pub mod alarms;
 pub mod audit;
 pub mod backup;
+pub mod calendar;
 pub mod clock;
 pub mod config;
 pub mod context;

@@ -81,9 +81,9 @@ pub struct NotificationRow {
 
 impl NotificationRow {
     /// Its words: made from the notice, or the sentence an older row stored.
-    pub fn text(&self) -> String {
+    pub fn text(&self, v: &crate::i18n::Viewer) -> String {
         match &self.notice {
-            Some(n) => crate::lifecycle::words::notice(n),
+            Some(n) => crate::lifecycle::words::notice(n, v),
             None => self.stored_text.clone(),
         }
     }

@@ -10,7 +10,8 @@
 //! - Accounts: [`sign_up`], [`log_in`], [`log_out`], [`create_member`] (admins made at
 //!   start-up, the demo bank), [`reactivate_member`]; e-mail: [`verify_email`],
 //!   [`send_verification`], [`request_password_reset`], [`reset_password`],
-//!   [`set_email_mode`], [`unsubscribe`].
+//!   [`set_email_mode`], [`unsubscribe`]; time and calendar: [`set_time_zone`],
+//!   [`renew_calendar_address`].
 //! - Services: [`create_service`], [`update_service`], [`set_service_status`].
 //! - Ledger: [`adjust_hours`] (an admin's grant or deduction).
 //! - Notifications and timers: [`mark_notifications_read`], [`retry_timer`].
@@ -28,6 +29,7 @@ use crate::domain::ids::{RequestId, ServiceId};
 use crate::domain::ledger::BalancedTransfer;
 use crate::domain::service::{ServiceFields, ServiceStatus};
 use crate::domain::{DisplayName, Email, MemberId, Minutes, Role};
+use crate::i18n::Zone;
 use crate::lifecycle::{Actor, Event, Request, Terms};
 
 /// What an operation did, and whom to tell.
@@ -171,6 +173,7 @@ pub async fn sign_up(
     email: &Email,
     display_name: &DisplayName,
     password_hash: &str,
+    zone: Option<Zone>,
 ) -> Result<Done<(MemberId, String)>, EngineError> {
     let done = with_retry(|_| async {
         let now = state.clock.now();
@@ -187,6 +190,9 @@ pub async fn sign_up(
             now,
         )
         .await?;
+        if zone.is_some() {
+            members_store::set_time_zone(&mut tx, id, zone).await?;
+        }
         let token = sessions::create(&mut tx, id, now, state.config.session_ttl_ms).await?;
         queue_verification(state, &mut tx, id, email.as_str()).await?;
         tx.commit().await?;
@@ -343,6 +349,37 @@ pub async fn set_email_mode(
     })
     .await?;
     Ok(Done::telling((), [member]))
+}
+
+/// The member's time zone (None: the bank's default from now on).
+pub async fn set_time_zone(
+    state: &AppState,
+    member: MemberId,
+    zone: Option<Zone>,
+) -> Result<Done<()>, EngineError> {
+    with_retry(|_| async {
+        let mut tx = state.db.write.begin().await?;
+        members_store::set_time_zone(&mut tx, member, zone).await?;
+        tx.commit().await?;
+        Ok(())
+    })
+    .await?;
+    Ok(Done::telling((), [member]))
+}
+
+/// A new address for the member's calendar feed; the old one stops working at once.
+pub async fn renew_calendar_address(
+    state: &AppState,
+    member: MemberId,
+) -> Result<Done<()>, EngineError> {
+    with_retry(|_| async {
+        let mut tx = state.db.write.begin().await?;
+        members_store::renew_calendar_generation(&mut tx, member).await?;
+        tx.commit().await?;
+        Ok(())
+    })
+    .await?;
+    Ok(Done::quietly(()))
 }
 
 /// The one-click unsubscribe: `signature` must be the member's; their e-mail mode

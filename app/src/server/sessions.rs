@@ -13,6 +13,7 @@ use sqlx::AnyConnection;
 
 use super::{AppState, StoreError};
 use crate::domain::{MemberId, Role, Timestamp};
+use crate::i18n::{Viewer, Zone};
 
 pub const COOKIE_NAME: &str = "hb_session";
 
@@ -23,6 +24,8 @@ pub struct SessionActor {
     pub role: Role,
     pub display_name: String,
     pub token_hash: String,
+    /// The member's own time zone; None: the bank's default.
+    pub zone: Option<Zone>,
 }
 
 /// What the middleware leaves in the request's extensions (None: anonymous).
@@ -64,8 +67,8 @@ pub async fn lookup(
     now: Timestamp,
 ) -> Result<Option<SessionActor>, StoreError> {
     let token_hash = hash_token(token);
-    let row: Option<(String, String, String)> = sqlx::query_as(
-        "SELECT m.id, m.role, m.display_name FROM sessions s JOIN members m ON m.id = s.member_id \
+    let row: Option<(String, String, String, Option<String>)> = sqlx::query_as(
+        "SELECT m.id, m.role, m.display_name, m.time_zone FROM sessions s JOIN members m ON m.id = s.member_id \
          WHERE s.token_hash = $1 AND s.expires_at_ms > $2 AND m.active = 1",
     )
     .bind(&token_hash)
@@ -74,7 +77,7 @@ pub async fn lookup(
     .await?;
     match row {
         None => Ok(None),
-        Some((id, role, display_name)) => Ok(Some(SessionActor {
+        Some((id, role, display_name, zone)) => Ok(Some(SessionActor {
             member_id: id
                 .parse()
                 .map_err(|_| StoreError::Corrupt(format!("member id {id:?}")))?,
@@ -82,6 +85,7 @@ pub async fn lookup(
                 .ok_or_else(|| StoreError::Corrupt(format!("role {role:?}")))?,
             display_name,
             token_hash,
+            zone: zone.as_deref().and_then(Zone::parse),
         })),
     }
 }
@@ -143,7 +147,9 @@ pub fn token_from_headers(headers: &http::HeaderMap) -> Option<String> {
 }
 
 /// Axum middleware: resolves the session cookie into a [`CurrentSession`] extension that
-/// pages and server functions read (they never take a member id from the request).
+/// pages and server functions read (they never take a member id from the request), and
+/// the [`Viewer`] every page and answer is written for: the member's zone, else the
+/// bank's. (Nothing of it lives in the process: each of N servers decides it the same way.)
 pub async fn resolve_session(
     State(state): State<AppState>,
     mut req: Request,
@@ -159,6 +165,14 @@ pub async fn resolve_session(
         },
         None => None,
     };
+    let viewer = Viewer {
+        lang: Default::default(),
+        zone: actor
+            .as_ref()
+            .and_then(|a| a.zone)
+            .unwrap_or(state.config.default_zone),
+    };
+    req.extensions_mut().insert(viewer);
     req.extensions_mut().insert(CurrentSession(actor));
     next.run(req).await
 }

@@ -12,8 +12,7 @@ use super::{alarms, requests_store};
 use super::{Clock, Db, Live, StoreError};
 use crate::domain::ids::RequestId;
 use crate::domain::{MemberId, Timestamp};
-use crate::lifecycle::machine::waiting_for;
-use crate::lifecycle::request::{Awaited, Party};
+use crate::lifecycle::machine::reminders;
 use crate::lifecycle::{Notice, Rejection, Request};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -180,25 +179,12 @@ pub async fn remind_once(db: &Db, clock: &Clock, live: Option<&Live>) -> Result<
                 continue;
             }
             let req = requests_store::load(&mut tx, *id).await?;
-            let w = waiting_for(&req);
-            let (Awaited::Party(party), Some(deadline)) = (w.who, w.until) else {
-                continue;
-            };
-            let member = match party {
-                Party::Requester => Some(req.requester),
-                Party::Provider => req.provider,
-            };
-            if let Some(member) = member {
-                notes.push(Note {
-                    member,
-                    request: Some((req.id, req.version)),
-                    notice: Notice::Reminder {
-                        state: req.state,
-                        deadline,
-                    },
-                    at: now,
-                });
-            }
+            notes.extend(reminders(&req).into_iter().map(|(member, notice)| Note {
+                member,
+                request: Some((req.id, req.version)),
+                notice,
+                at: now,
+            }));
         }
         notifications_store::insert(&mut tx, db.outbox, &notes).await?;
         tx.commit().await?;

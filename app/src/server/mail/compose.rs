@@ -7,6 +7,7 @@
 use super::Mail;
 use crate::components::safe_text::escape_text;
 use crate::domain::ids::RequestId;
+use crate::i18n::Viewer;
 use crate::lifecycle::words;
 
 /// Where the words go.
@@ -16,6 +17,8 @@ pub struct Context<'a> {
     pub public_url: &'a str,
     /// Stops these e-mails, with no login.
     pub unsubscribe_url: &'a str,
+    /// Whom it is written for: times in their zone.
+    pub viewer: Viewer,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -50,7 +53,7 @@ pub fn compose(mail: &Mail, ctx: &Context<'_>) -> Composed {
             words::notice_subject(notice),
             None,
             vec![Part {
-                sentence: words::notice(notice),
+                sentence: words::notice(notice, &ctx.viewer),
                 link: request_link(ctx, *request_id),
             }],
         ),
@@ -65,7 +68,11 @@ pub fn compose(mail: &Mail, ctx: &Context<'_>) -> Composed {
             items
                 .iter()
                 .map(|i| Part {
-                    sentence: format!("{} — {}", i.at.to_utc_string(), words::notice(&i.notice)),
+                    sentence: format!(
+                        "{} — {}",
+                        ctx.viewer.time(i.at),
+                        words::notice(&i.notice, &ctx.viewer)
+                    ),
                     link: request_link(ctx, i.request_id),
                 })
                 .collect(),
@@ -142,6 +149,7 @@ mod tests {
             bank_name: "Town Bank",
             public_url: "https://bank.example",
             unsubscribe_url: "https://bank.example/unsubscribe?m=x&t=y",
+            viewer: Viewer::default(),
         };
         let c = compose(
             &Mail::Notice {

@@ -1,6 +1,7 @@
 //! The outbox's rows: I/O only. Rows are queued inside the caller's transaction; the
 //! sender leases, sends and settles them.
 
+use crate::i18n::Zone;
 use sqlx::{AnyConnection, AnyPool};
 
 use super::{next_digest_at, DigestItem, EmailMode, Mail, Outbox};
@@ -204,18 +205,21 @@ pub async fn lease_due(
         .collect()
 }
 
-/// The member's current e-mail mode and whether they are active (checked again before
-/// sending: an unsubscribe stops what is already queued).
+/// The member's current e-mail mode, whether they are active (checked again before
+/// sending: an unsubscribe stops what is already queued), and the zone their e-mails
+/// show times in (None: the bank's default).
 pub async fn current_mode(
     pool: &AnyPool,
     member: MemberId,
-) -> Result<Option<(EmailMode, bool)>, StoreError> {
-    let row: Option<(String, i64)> =
-        sqlx::query_as("SELECT email_mode, active FROM members WHERE id = $1")
+) -> Result<Option<(EmailMode, bool, Option<Zone>)>, StoreError> {
+    let row: Option<(String, i64, Option<String>)> =
+        sqlx::query_as("SELECT email_mode, active, time_zone FROM members WHERE id = $1")
             .bind(member.to_string())
             .fetch_optional(pool)
             .await?;
-    Ok(row.and_then(|(m, active)| EmailMode::parse(&m).map(|m| (m, active == 1))))
+    Ok(row.and_then(|(m, active, zone)| {
+        EmailMode::parse(&m).map(|m| (m, active == 1, zone.as_deref().and_then(Zone::parse)))
+    }))
 }
 
 async fn record_attempt(

@@ -4,6 +4,7 @@
 //! [`outbox_store::MAX_ATTEMPTS`]). A member who turned e-mail off (or was deactivated)
 //! since a row was queued gets nothing: the row is dropped.
 
+use crate::i18n::Viewer;
 use std::time::Duration;
 
 use futures::StreamExt;
@@ -127,17 +128,21 @@ async fn settle(
     secret: &[u8],
     row: Leased,
 ) -> Result<Outcome, StoreError> {
-    if !row.mail.is_for_the_account() {
-        let wants = outbox_store::current_mode(&state.db.read, row.member).await?;
-        if !matches!(
+    let wants = outbox_store::current_mode(&state.db.read, row.member).await?;
+    if !row.mail.is_for_the_account()
+        && !matches!(
             wants,
-            Some((EmailMode::Immediate | EmailMode::Digest, true))
-        ) {
-            outbox_store::mark_dropped(&state.db.write, &row.id).await?;
-            return Ok(Outcome::Dropped);
-        }
+            Some((EmailMode::Immediate | EmailMode::Digest, true, _))
+        )
+    {
+        outbox_store::mark_dropped(&state.db.write, &row.id).await?;
+        return Ok(Outcome::Dropped);
     }
-    match send_one(state, mailer, secret, &row).await {
+    let viewer = Viewer {
+        lang: Default::default(),
+        zone: wants.and_then(|w| w.2).unwrap_or(state.config.default_zone),
+    };
+    match send_one(state, mailer, secret, &row, &viewer).await {
         Ok(()) => {
             outbox_store::mark_sent(&state.db.write, &row, state.clock.now()).await?;
             metrics::counter!("hourbank_mail_total", "outcome" => "sent").increment(1);
@@ -160,6 +165,7 @@ async fn send_one(
     mailer: &Mailer,
     secret: &[u8],
     row: &Leased,
+    viewer: &Viewer,
 ) -> Result<(), String> {
     let unsubscribe = unsubscribe_url(&state.config.public_url, secret, row.member);
     let c = compose(
@@ -168,6 +174,7 @@ async fn send_one(
             bank_name: &state.config.bank_name,
             public_url: &state.config.public_url,
             unsubscribe_url: &unsubscribe,
+            viewer: *viewer,
         },
     );
     let to: Mailbox = row

@@ -124,9 +124,62 @@ pub fn unsubscribe_signature_ok(secret: &[u8], member: MemberId, signature: &str
     mac(secret, member).is_some_and(|m| m.verify_slice(&bytes).is_ok())
 }
 
+fn calendar_mac(secret: &[u8], member: MemberId, generation: i64) -> Option<Hmac<Sha256>> {
+    let mut m = Hmac::<Sha256>::new_from_slice(secret).ok()?;
+    m.update(b"calendar:");
+    m.update(member.to_string().as_bytes());
+    m.update(b":");
+    m.update(generation.to_string().as_bytes());
+    Some(m)
+}
+
+/// The last part of a member's private calendar feed address: `<member>.<generation>.<signature>`.
+/// Signed like the unsubscribe link, with the feed's generation in it, so that a new
+/// generation (the member asked for a new address) makes every older address fail.
+pub fn calendar_token(secret: &[u8], member: MemberId, generation: i64) -> String {
+    let sig = calendar_mac(secret, member, generation)
+        .map(|m| base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(m.finalize().into_bytes()))
+        .unwrap_or_default();
+    format!("{member}.{generation}.{sig}")
+}
+
+/// The member and generation a calendar token names, when its signature is theirs
+/// (compared in constant time); the caller checks the generation is still current.
+pub fn calendar_token_parts(secret: &[u8], token: &str) -> Option<(MemberId, i64)> {
+    let mut parts = token.trim().splitn(3, '.');
+    let member: MemberId = parts.next()?.parse().ok()?;
+    let generation: i64 = parts.next()?.parse().ok()?;
+    let sig = base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(parts.next()?)
+        .ok()?;
+    calendar_mac(secret, member, generation)?
+        .verify_slice(&sig)
+        .ok()
+        .map(|()| (member, generation))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn calendar_tokens_name_their_member_and_generation_and_cannot_be_forged() {
+        let secret = b"a bank secret".to_vec();
+        let (a, b) = (MemberId::new_random(), MemberId::new_random());
+        let t = calendar_token(&secret, a, 3);
+        assert_eq!(calendar_token_parts(&secret, &t), Some((a, 3)));
+        let other_gen = t.replacen(".3.", ".4.", 1);
+        assert_eq!(
+            calendar_token_parts(&secret, &other_gen),
+            None,
+            "generation is signed"
+        );
+        let other_member = t.replacen(&a.to_string(), &b.to_string(), 1);
+        assert_eq!(calendar_token_parts(&secret, &other_member), None);
+        assert_eq!(calendar_token_parts(b"another secret", &t), None);
+        assert_eq!(calendar_token_parts(&secret, "x.y.z"), None);
+        assert_eq!(calendar_token_parts(&secret, ""), None);
+    }
 
     #[test]
     fn unsubscribe_links_are_signed_per_member() {
