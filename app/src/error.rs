@@ -47,6 +47,22 @@ impl AppError {
         }
     }
 
+    /// The words a member reads for this error, in `v`'s language: the fixed messages
+    /// from the catalogue; the others were worded for their reader when they were made.
+    /// (`Display` stays English, for logs and tests.)
+    pub fn words(&self, v: &crate::i18n::Viewer) -> String {
+        match self {
+            AppError::Unauthenticated => v.t("er-unauthenticated"),
+            AppError::Forbidden => v.t("er-forbidden"),
+            AppError::RateLimited => v.t("er-rate-limited"),
+            AppError::Internal => v.t("er-internal"),
+            AppError::Invalid { .. }
+            | AppError::NotFound(_)
+            | AppError::Conflict(_)
+            | AppError::Transport(_) => self.to_string(),
+        }
+    }
+
     /// The HTTP status a server function answers with for this error.
     pub fn status_code(&self) -> u16 {
         match self {
@@ -65,7 +81,7 @@ impl From<crate::domain::account::FieldError> for AppError {
     fn from(e: crate::domain::account::FieldError) -> Self {
         AppError::Invalid {
             field: Some(e.field.to_owned()),
-            message: e.message,
+            message: e.message(),
         }
     }
 }
@@ -75,12 +91,12 @@ impl FromServerFnError for AppError {
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
         match value {
-            ServerFnErrorErr::Args(m) | ServerFnErrorErr::MissingArg(m) => {
-                AppError::Transport(format!("The form was incomplete or malformed ({m})."))
-            }
-            ServerFnErrorErr::Request(_) => AppError::Transport(
-                "Could not reach HourBank. Check your connection and try again.".into(),
+            ServerFnErrorErr::Args(m) | ServerFnErrorErr::MissingArg(m) => AppError::Transport(
+                crate::i18n::page_viewer().tr("er-form-malformed", [("detail", m.into())]),
             ),
+            ServerFnErrorErr::Request(_) => {
+                AppError::Transport(crate::i18n::page_viewer().t("er-unreachable"))
+            }
             other => AppError::Transport(other.to_string()),
         }
     }

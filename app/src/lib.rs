@@ -82,8 +82,9 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Layout() -> impl IntoView {
     provide_auth();
+    let v = i18n::use_viewer();
     view! {
-        <a class="skip-link" href="#main">"Skip to content"</a>
+        <a class="skip-link" href="#main">{v.t("pg-skip-to-content")}</a>
         <Header/>
         <main id="main">
             <Routes fallback=|| view! { <NotFound/> }>
@@ -110,6 +111,6 @@ fn Layout() -> impl IntoView {
                 <Route path=path!("/unsubscribe") view=UnsubscribePage ssr=SsrMode::Async/>
             </Routes>
         </main>
-        <footer class="site-footer">"HourBank — one hour of help buys one hour of help."</footer>
+        <footer class="site-footer">{v.t("pg-footer")}</footer>
     }
 }

@@ -1,6 +1,6 @@
 //! The lifecycle module's files import each other without a circle: each file only
 //! builds on the ones before it (definition → rules, terms → checks → request →
-//! notices → words → machine → replay), so a newcomer can read them in that order.
+//! notices → refusals → words → machine → replay), so a newcomer can read them in that order.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests may stop at the first surprise
 

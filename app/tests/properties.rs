@@ -51,7 +51,7 @@ proptest! {
             }
             Err(e) => {
                 prop_assert_eq!(e.field, "email");
-                prop_assert!(!e.message.is_empty());
+                prop_assert!(!e.message().is_empty());
             }
         }
     }
@@ -68,7 +68,7 @@ proptest! {
             }
             Err(e) => {
                 prop_assert_eq!(e.field, "display_name");
-                prop_assert!(!e.message.is_empty());
+                prop_assert!(!e.message().is_empty());
             }
         }
     }
@@ -105,7 +105,7 @@ proptest! {
             }
             Err(e) => {
                 prop_assert!(["title", "description", "category", "response_window_hours"].contains(&e.field));
-                prop_assert!(!e.message.is_empty());
+                prop_assert!(!e.message().is_empty());
             }
         }
     }

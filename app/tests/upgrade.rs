@@ -13,7 +13,7 @@ use std::borrow::Cow;
 
 use app::domain::{MemberId, Timestamp};
 use app::lifecycle::machine::allowed_actions;
-use app::lifecycle::{Actor, Event, EventKind, Request, State};
+use app::lifecycle::{Actor, Event, EventKind, Request, Rules, State, Terms};
 use app::server::audit::audit;
 use app::server::db::{SqliteSync, MIGRATOR};
 use app::server::testing::{backend_name, TestDb};
@@ -284,6 +284,68 @@ async fn a_bank_written_by_an_earlier_main_opens_migrates_audits_and_moves_on() 
     assert_eq!(fired.failed, 0, "{fired:?}");
     let a = audit(&db.read).await.expect("audit");
     assert!(a.is_clean(), "after one more step and the deadlines: {a}");
+
+    // Beside the old requests (none has a start), a new one proposing a start: stored,
+    // accepted with it, read back, and replayed by the audit with the rest.
+    let start = clock.now().plus_millis(3 * 24 * 3_600_000);
+    let terms = Terms {
+        duration_minutes: 15,
+        rate: 100,
+        proposed_start: Some(start),
+        message: String::new(),
+    };
+    let services: Vec<(String, String)> = sqlx::query_as(
+        "SELECT s.id, s.provider_id FROM services s JOIN members m ON m.id = s.provider_id \
+         WHERE s.status = 'active' AND m.active = 1 ORDER BY s.id",
+    )
+    .fetch_all(&db.read)
+    .await
+    .expect("services");
+    let mut with_start = None;
+    'found: for (requester, _, _) in people
+        .iter()
+        .filter(|(_, role, active)| *active && role == "member")
+    {
+        for (service, provider) in services.iter().filter(|(_, p)| *p != requester.to_string()) {
+            let req = engine::submit(
+                &db,
+                &clock,
+                &Rules::default(),
+                *requester,
+                service.parse().unwrap(),
+                &terms,
+            )
+            .await
+            .expect("submit");
+            if req.state == State::AwaitingResponse {
+                with_start = Some((req, provider.parse::<MemberId>().unwrap()));
+                break 'found;
+            }
+        }
+    }
+    let (req, provider) = with_start.expect("someone can ask someone for a quarter hour");
+    let accepted = engine::act(
+        &db,
+        &clock,
+        req.id,
+        Some(req.version),
+        &Event::Accept,
+        &Actor::Member(provider),
+    )
+    .await
+    .expect("accept");
+    assert_eq!(accepted.state, State::Accepted);
+    let stored = requests_store::get_with_names(&db.read, req.id)
+        .await
+        .expect("read back");
+    assert_eq!(
+        stored.request.terms.proposed_start,
+        Some(start),
+        "the agreed start"
+    );
+    let a = audit(&db.read).await.expect("audit");
+    assert!(a.is_clean(), "with a start beside the old requests: {a}");
+    assert!(a.requests_checked > before);
 
     db.close().await;
     match opened {

@@ -91,3 +91,51 @@ test("admin dashboard and dispute panel", async ({ browser }) => {
   await expect(a.getByTestId("disputes")).toBeVisible();
   await a.screenshot({ path: "../docs/admin-disputes.png", fullPage: true });
 });
+
+test("one request in Catalan (Barcelona) and in English (New York)", async ({ browser }) => {
+  const day = (tz: string, days: number) =>
+    new Intl.DateTimeFormat("en-CA", { timeZone: tz, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(Date.now() + days * 86_400_000));
+  const anna = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "ca-ES", timezoneId: "Europe/Madrid" })).newPage();
+  const bob = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "en-US", timezoneId: "America/New_York" })).newPage();
+  await anna.goto("/signup");
+  await hydrated(anna);
+  await anna.getByLabel("El teu nom").fill("Anna Puig");
+  await anna.getByLabel("Correu electrònic").fill(uniqueEmail("anna"));
+  await anna.getByLabel("Contrasenya").fill("a-long-enough-pw");
+  await anna.getByRole("button", { name: "Registra't" }).click();
+  await expect(anna.getByTestId("member-name")).toHaveText("Anna Puig");
+  await expect(anna.locator("html")).toHaveAttribute("data-tz", "Europe/Madrid");
+  await signUp(bob, "Bob Miller", uniqueEmail("bob"));
+  await expect(bob.getByTestId("member-name")).toHaveText("Bob Miller");
+  await expect(bob.locator("html")).toHaveAttribute("data-tz", "America/New_York");
+  await bob.goto("/my/services");
+  await hydrated(bob);
+  await bob.getByLabel("Title").first().fill("Vegetable garden help");
+  await bob.getByLabel("Category").first().fill("Garden");
+  await bob.getByLabel("Description").first().fill("Digging, weeding and planting beds.");
+  await bob.getByRole("button", { name: "Offer service" }).click();
+  await expect(bob.getByRole("link", { name: "Vegetable garden help" })).toBeVisible();
+
+  await anna.goto("/services?q=Vegetable");
+  await hydrated(anna);
+  await anna.getByRole("link", { name: "Vegetable garden help" }).click();
+  await hydrated(anna);
+  await anna.getByLabel("Inici (opcional)").fill(`${day("Europe/Madrid", 8)}T16:00`);
+  await anna.getByLabel("Missatge per al proveïdor").fill("Els bancals del fons necessiten una bona neteja.");
+  await anna.getByRole("button", { name: "Envia la sol·licitud" }).click();
+  await expect(anna).toHaveURL(/\/requests\//);
+  const url = anna.url();
+  await bob.goto(url);
+  await hydrated(bob);
+  await bob.getByLabel("Start (optional)").fill(`${day("America/New_York", 8)}T11:00`);
+  await bob.getByRole("button", { name: "Send counter-offer" }).click();
+  await expect(bob.getByTestId("state")).toHaveAttribute("data-state", "NEGOTIATING");
+  await anna.goto(url);
+  await hydrated(anna);
+  await anna.getByRole("button", { name: "Accepta", exact: true }).click();
+  await expect(anna.getByTestId("state")).toHaveAttribute("data-state", "ACCEPTED");
+  await anna.screenshot({ path: "../docs/request-ca.png", fullPage: true });
+  await bob.goto(url);
+  await hydrated(bob);
+  await bob.screenshot({ path: "../docs/request-en.png", fullPage: true });
+});

@@ -4,6 +4,7 @@
 pub mod bench;
 pub mod cli;
 pub mod html_repair;
+pub mod language;
 pub mod observability;
 pub mod routes;
 pub mod security;

@@ -58,21 +58,26 @@ pub async fn statement_csv(
     Extension(viewer): Extension<Viewer>,
 ) -> Response {
     let Some(actor) = session.0 else {
-        return (StatusCode::UNAUTHORIZED, "Please log in first.").into_response();
+        return (StatusCode::UNAUTHORIZED, viewer.t("er-unauthenticated")).into_response();
     };
     let lines = match ledger_store::statement(&state.db.read, actor.member_id, 10_000).await {
         Ok(l) => l,
-        Err(e) => {
-            tracing::error!(error = %e, "statement CSV failed");
-            return (
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "Something went wrong on our side.",
-            )
-                .into_response();
-        }
+        Err(e) => return internal(e, "statement CSV", &viewer),
     };
-    // The member's own clock first; the instant in UTC beside it for programs.
-    let mut csv = String::from("time,time_utc,kind,bucket,minutes,request_id,reason\n");
+    // The member's own clock first; the instant in UTC beside it for programs. The
+    // column names are the reader's words.
+    let header = [
+        "er-csv-time",
+        "er-csv-time-utc",
+        "er-csv-kind",
+        "er-csv-bucket",
+        "er-csv-minutes",
+        "er-csv-request-id",
+        "er-csv-reason",
+    ]
+    .map(|key| csv_field(&viewer.t(key)));
+    let mut csv = header.join(",");
+    csv.push('\n');
     for l in lines {
         let row = [
             viewer.sortable_time(l.at),
@@ -81,7 +86,7 @@ pub async fn statement_csv(
             l.bucket,
             l.amount.0.to_string(),
             l.request_id.unwrap_or_default(),
-            l.reason,
+            app::domain::ledger::reason_words(&l.reason, &viewer),
         ];
         csv.push_str(
             &row.iter()
@@ -113,9 +118,9 @@ pub async fn request_ics(
     Path(file): Path<String>,
 ) -> Response {
     let Some(actor) = session.0 else {
-        return (StatusCode::UNAUTHORIZED, "Please log in first.").into_response();
+        return (StatusCode::UNAUTHORIZED, viewer.t("er-unauthenticated")).into_response();
     };
-    let not_found = || (StatusCode::NOT_FOUND, "No such request.").into_response();
+    let not_found = || (StatusCode::NOT_FOUND, viewer.t("er-no-such-request")).into_response();
     let Some(id) = file
         .strip_suffix(".ics")
         .and_then(|id| id.parse::<app::domain::RequestId>().ok())
@@ -125,7 +130,7 @@ pub async fn request_ics(
     let r = match requests_store::get_with_names(&state.db.read, id).await {
         Ok(r) => r,
         Err(app::server::StoreError::NotFound(_)) => return not_found(),
-        Err(e) => return internal(e, "request calendar"),
+        Err(e) => return internal(e, "request calendar", &viewer),
     };
     if r.request.party_of(actor.member_id).is_none() {
         return not_found();
@@ -142,11 +147,15 @@ pub async fn request_ics(
 /// `/calendar/feed/<member>.<generation>.<signature>.ics`: a member's private feed, no
 /// login (calendar apps fetch it on their own). A token that is not signed for a
 /// current generation gets 404, the same as one that never existed.
-pub async fn calendar_feed(State(state): State<AppState>, Path(file): Path<String>) -> Response {
-    let not_found = || (StatusCode::NOT_FOUND, "No such calendar.").into_response();
+pub async fn calendar_feed(
+    State(state): State<AppState>,
+    Extension(reader): Extension<Viewer>,
+    Path(file): Path<String>,
+) -> Response {
+    let not_found = || (StatusCode::NOT_FOUND, reader.t("er-no-such-calendar")).into_response();
     let secret = match state.secret().await {
         Ok(s) => s,
-        Err(e) => return internal(e, "calendar secret"),
+        Err(e) => return internal(e, "calendar secret", &reader),
     };
     let Some((member, generation)) = file
         .strip_suffix(".ics")
@@ -157,16 +166,15 @@ pub async fn calendar_feed(State(state): State<AppState>, Path(file): Path<Strin
     match members_store::calendar_generation(&state.db.read, member).await {
         Ok(current) if current == generation => {}
         Ok(_) | Err(app::server::StoreError::NotFound(_)) => return not_found(),
-        Err(e) => return internal(e, "calendar generation"),
+        Err(e) => return internal(e, "calendar generation", &reader),
     }
     let zone = match outbox_store::current_mode(&state.db.read, member).await {
-        Ok(m) => m.and_then(|m| m.2).unwrap_or(state.config.default_zone),
-        Err(e) => return internal(e, "calendar zone"),
+        Ok(m) => m,
+        Err(e) => return internal(e, "calendar zone", &reader),
     };
-    let viewer = Viewer {
-        lang: Default::default(),
-        zone,
-    };
+    let viewer = state
+        .config
+        .viewer(zone.and_then(|m| m.lang), zone.and_then(|m| m.zone));
     match calendar::feed(
         &state.db.read,
         member,
@@ -177,7 +185,7 @@ pub async fn calendar_feed(State(state): State<AppState>, Path(file): Path<Strin
     .await
     {
         Ok(body) => ics(body, "hourbank.ics"),
-        Err(e) => internal(e, "calendar feed"),
+        Err(e) => internal(e, "calendar feed", &reader),
     }
 }
 
@@ -199,13 +207,9 @@ fn ics(body: String, filename: &str) -> Response {
         .into_response()
 }
 
-fn internal(e: impl std::fmt::Display, what: &str) -> Response {
+fn internal(e: impl std::fmt::Display, what: &str, v: &Viewer) -> Response {
     tracing::error!(error = %e, "{what} failed");
-    (
-        StatusCode::INTERNAL_SERVER_ERROR,
-        "Something went wrong on our side.",
-    )
-        .into_response()
+    (StatusCode::INTERNAL_SERVER_ERROR, v.t("er-internal-short")).into_response()
 }
 
 /// Quotes a CSV field when needed, and defuses spreadsheet formulas.
@@ -238,6 +242,7 @@ pub struct UnsubscribeLink {
 /// is sent back to the page, done). No login: the link's signature is the member's.
 pub async fn unsubscribe_now(
     State(state): State<AppState>,
+    Extension(viewer): Extension<Viewer>,
     Query(link): Query<UnsubscribeLink>,
     headers: axum::http::HeaderMap,
     body: String,
@@ -246,14 +251,7 @@ pub async fn unsubscribe_now(
     let done = match link.m.parse() {
         Ok(member) => match app::server::operations::unsubscribe(&state, member, &link.t).await {
             Ok(d) => state.tell(d),
-            Err(e) => {
-                tracing::error!(error = %e, "unsubscribe failed");
-                return (
-                    StatusCode::INTERNAL_SERVER_ERROR,
-                    "Something went wrong on our side.",
-                )
-                    .into_response();
-            }
+            Err(e) => return internal(e, "unsubscribe", &viewer),
         },
         Err(_) => false,
     };
@@ -263,13 +261,9 @@ pub async fn unsubscribe_now(
         .is_some_and(|v| v.contains("text/html"));
     if one_click || !wants_page {
         return if done {
-            (StatusCode::OK, "Unsubscribed: no more e-mails.").into_response()
+            (StatusCode::OK, viewer.t("er-unsubscribed")).into_response()
         } else {
-            (
-                StatusCode::BAD_REQUEST,
-                "This unsubscribe link is not valid.",
-            )
-                .into_response()
+            (StatusCode::BAD_REQUEST, viewer.t("er-unsubscribe-invalid")).into_response()
         };
     }
     let to = format!(

@@ -97,6 +97,10 @@ pub fn build_router(state: AppState) -> Router {
         .route("/calendar/requests/{file}", get(crate::routes::request_ics))
         .route("/calendar/feed/{file}", get(crate::routes::calendar_feed))
         .route(
+            "/language",
+            axum::routing::post(crate::language::choose_language),
+        )
+        .route(
             "/unsubscribe/now",
             axum::routing::post(crate::routes::unsubscribe_now),
         )
@@ -194,10 +198,10 @@ pub async fn ensure_admin(
     pw: &str,
 ) -> Result<bool, StartError> {
     use app::domain::{DisplayName, Email, Password, Role};
-    let email = Email::parse(email).map_err(|e| StartError::Admin(e.message))?;
-    let name = DisplayName::parse(display_name).map_err(|e| StartError::Admin(e.message))?;
+    let email = Email::parse(email).map_err(|e| StartError::Admin(e.message()))?;
+    let name = DisplayName::parse(display_name).map_err(|e| StartError::Admin(e.message()))?;
     let pw = Password::parse_new(pw)
-        .map_err(|e| StartError::Admin(format!("HOURBANK_ADMIN_PASSWORD: {}", e.message)))?;
+        .map_err(|e| StartError::Admin(format!("HOURBANK_ADMIN_PASSWORD: {}", e.message())))?;
     let taken = members_store::email_taken(&state.db.read, &email)
         .await
         .map_err(|e| StartError::Admin(e.to_string()))?;

@@ -4,7 +4,12 @@
 
 mod common;
 
-use app::api::auth::{DEACTIVATED, UNKNOWN_EMAIL, WRONG_PASSWORD};
+use app::i18n::Viewer;
+
+/// An English refusal, as the catalogue words it.
+fn en(key: &'static str) -> String {
+    Viewer::default().t(key)
+}
 use app::domain::{Minutes, Role};
 use app::server::ledger_store;
 use app::AppError;
@@ -87,12 +92,18 @@ async fn login_distinguishes_unknown_email_and_wrong_password() {
         .unwrap();
     let c = app.client();
     let (s, e) = app.login(&c, "nobody@example.org", PW).await.unwrap_err();
-    assert_eq!((s, e.to_string().as_str()), (400, UNKNOWN_EMAIL));
+    assert_eq!(
+        (s, e.to_string().as_str()),
+        (400, en("er-login-unknown-email").as_str())
+    );
     let (s, e) = app
         .login(&c, "ann@example.org", "wrong-password!")
         .await
         .unwrap_err();
-    assert_eq!((s, e.to_string().as_str()), (400, WRONG_PASSWORD));
+    assert_eq!(
+        (s, e.to_string().as_str()),
+        (400, en("er-login-wrong-password").as_str())
+    );
     assert_eq!(e.field(), Some("password"));
     assert_eq!(app.me(&c).await, None);
     app.login(&c, " ANN@example.org ", PW).await.unwrap();
@@ -197,7 +208,10 @@ async fn deactivated_member_is_logged_out_and_cannot_log_in() {
         "deactivation ends the member's sessions"
     );
     let (s, e) = app.login(&ann, "ann@example.org", PW).await.unwrap_err();
-    assert_eq!((s, e.to_string().as_str()), (400, DEACTIVATED));
+    assert_eq!(
+        (s, e.to_string().as_str()),
+        (400, en("er-login-deactivated").as_str())
+    );
 
     let _: () = app
         .call(
@@ -329,7 +343,7 @@ async fn plain_form_posts_work_without_javascript() {
         .await
         .unwrap();
     assert!(
-        html.contains(WRONG_PASSWORD),
+        html.contains(&en("er-login-wrong-password")),
         "the error is rendered on the form"
     );
     // The right password redirects home, logged in.

@@ -288,7 +288,7 @@ impl Bank {
             ) {
                 Ok(_) => candidate,
                 Err(e) => {
-                    texts.refused.push((field, e.message));
+                    texts.refused.push((field, e.message()));
                     Texts::plain(field)
                 }
             };

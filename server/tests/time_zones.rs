@@ -53,6 +53,27 @@ async fn member_in(app: &TestApp, name: &str, tz: &str) -> (reqwest::Client, Mem
     (c, me.id)
 }
 
+/// `who` asks for `service` for `minutes`, to start at `start` (a datetime-local value).
+async fn propose(
+    app: &TestApp,
+    who: &reqwest::Client,
+    service: &str,
+    minutes: &str,
+    start: &str,
+) -> Result<ActionResult, (u16, app::AppError)> {
+    app.call(
+        who,
+        "requests/submit",
+        &[
+            ("service_id", service),
+            ("duration_minutes", minutes),
+            ("start", start),
+            ("message", ""),
+        ],
+    )
+    .await
+}
+
 async fn page(app: &TestApp, c: &reqwest::Client, path: &str) -> (u16, String) {
     let res = c.get(app.url(path)).send().await.expect("get");
     (res.status().as_u16(), res.text().await.expect("body"))
@@ -287,19 +308,7 @@ async fn a_start_in_the_past_or_beyond_a_year_is_refused_where_it_was_typed_and_
     let submit = |start: String| {
         let (ann, service) = (ann.clone(), service.clone());
         let app = &app;
-        async move {
-            app.call::<ActionResult>(
-                &ann,
-                "requests/submit",
-                &[
-                    ("service_id", service.as_str()),
-                    ("duration_minutes", "60"),
-                    ("start", start.as_str()),
-                    ("message", ""),
-                ],
-            )
-            .await
-        }
+        async move { propose(app, &ann, &service, "60", &start).await }
     };
     for (start, says) in [
         (yesterday.clone(), "has passed"),
@@ -360,19 +369,7 @@ async fn the_day_before_the_agreed_start_both_parties_are_reminded_once() {
     let (bob, bob_id) = member_in(&app, "Bob", "America/New_York").await;
     let service = app.offer(&bob, "Garden help").await;
     let start = format!("{}T10:00", day_ahead("Europe/Madrid", 3));
-    let r: ActionResult = app
-        .call(
-            &ann,
-            "requests/submit",
-            &[
-                ("service_id", service.as_str()),
-                ("duration_minutes", "60"),
-                ("start", start.as_str()),
-                ("message", ""),
-            ],
-        )
-        .await
-        .unwrap();
+    let r: ActionResult = propose(&app, &ann, &service, "60", &start).await.unwrap();
     let r = app.act(&bob, &r, "accept", &[]).await.unwrap();
     assert_eq!(r.state, State::Accepted);
     let at = parse_local_input(zone("Europe/Madrid"), &start).unwrap();
@@ -423,19 +420,7 @@ async fn the_day_before_the_agreed_start_both_parties_are_reminded_once() {
     let (carl, _) = member_in(&app, "Carl", "Europe/Madrid").await;
     let soon = in_zone("Europe/Madrid")
         .local_input(Timestamp(chrono_now_ms()).plus_millis(12 * 3_600_000));
-    let r: ActionResult = app
-        .call(
-            &carl,
-            "requests/submit",
-            &[
-                ("service_id", service.as_str()),
-                ("duration_minutes", "60"),
-                ("start", soon.as_str()),
-                ("message", ""),
-            ],
-        )
-        .await
-        .unwrap();
+    let r: ActionResult = propose(&app, &carl, &service, "60", &soon).await.unwrap();
     app.act(&bob, &r, "accept", &[]).await.unwrap();
     let later = Clock::manual(Timestamp(chrono_now_ms()).plus_millis(11 * 3_600_000));
     assert_eq!(

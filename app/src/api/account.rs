@@ -102,13 +102,14 @@ pub async fn mark_notifications_read(id: String) -> Result<u64, AppError> {
     use crate::server::operations;
     serve(|state| async move {
         let actor = require_member()?;
+        let v = crate::i18n::page_viewer();
         let id = id.trim();
         // Notification ids are UUIDs: anything else is refused before the database.
         let which = if id.is_empty() {
             None
         } else {
             let id = uuid::Uuid::parse_str(id)
-                .map_err(|_| AppError::invalid("id", "That notification id is malformed."))?;
+                .map_err(|_| AppError::invalid("id", v.t("er-notification-id-malformed")))?;
             Some(id.to_string())
         };
         let done =

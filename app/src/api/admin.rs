@@ -16,16 +16,18 @@ pub const ADJUST_REASON_MAX_CHARS: usize = 500;
 pub fn adjustment_reason(raw: &str) -> Result<String, AppError> {
     let reason = raw.trim();
     if reason.is_empty() || reason.chars().count() > ADJUST_REASON_MAX_CHARS {
+        let v = crate::i18n::page_viewer();
         return Err(AppError::invalid(
             "reason",
-            format!("Give a reason of 1 to {ADJUST_REASON_MAX_CHARS} characters."),
+            v.tr(
+                "er-reason-length",
+                [("max", ADJUST_REASON_MAX_CHARS.into())],
+            ),
         ));
     }
     if crate::domain::text::has_unprintable(reason) {
-        return Err(AppError::invalid(
-            "reason",
-            "The reason contains characters we can't show.",
-        ));
+        let v = crate::i18n::page_viewer();
+        return Err(AppError::invalid("reason", v.t("er-reason-unprintable")));
     }
     Ok(reason.to_owned())
 }
@@ -62,14 +64,12 @@ pub async fn admin_set_member_active(member_id: String, active: bool) -> Result<
     use crate::server::operations;
     serve(|state| async move {
         let admin = require_admin()?;
+        let v = crate::i18n::page_viewer();
         let member: MemberId = member_id
             .parse()
-            .map_err(|_| AppError::invalid("member_id", "That member id is malformed."))?;
+            .map_err(|_| AppError::invalid("member_id", v.t("er-member-id-malformed")))?;
         if member == admin.member_id && !active {
-            return Err(AppError::invalid(
-                "member_id",
-                "You can't deactivate your own account.",
-            ));
+            return Err(AppError::invalid("member_id", v.t("er-deactivate-self")));
         }
         if active {
             let changed = state.tell(operations::reactivate_member(&state, member).await?);
@@ -97,17 +97,16 @@ pub async fn admin_adjust_hours(
     use crate::server::operations;
     serve(|state| async move {
         let admin = require_admin()?;
+        let v = crate::i18n::page_viewer();
         let member: MemberId = member_id
             .parse()
-            .map_err(|_| AppError::invalid("member_id", "That member id is malformed."))?;
+            .map_err(|_| AppError::invalid("member_id", v.t("er-member-id-malformed")))?;
         let reason = adjustment_reason(&reason)?;
         if minutes == 0 || minutes.abs() > MAX_LEG_MINUTES {
+            let hours = crate::domain::text::grouped_text((MAX_LEG_MINUTES / 60) as usize);
             return Err(AppError::invalid(
                 "minutes",
-                format!(
-                    "Enter a non-zero number of minutes (at most {} hours).",
-                    crate::domain::text::grouped((MAX_LEG_MINUTES / 60) as usize)
-                ),
+                v.tr("er-adjust-minutes", [("max", hours.into())]),
             ));
         }
         let done =
@@ -144,9 +143,10 @@ pub async fn admin_member(member_id: String) -> Result<AdminMemberView, AppError
     use crate::server::{ledger_store, members_store, requests_store};
     serve(|state| async move {
         require_admin()?;
+        let v = crate::i18n::page_viewer();
         let id: MemberId = member_id
             .parse()
-            .map_err(|_| AppError::NotFound("No such member.".into()))?;
+            .map_err(|_| AppError::NotFound(v.t("er-no-such-member")))?;
         let db = &state.db.read;
         let member = members_store::get(db, id).await?;
         let statement = ledger_store::statement(db, id, 500)
@@ -161,13 +161,15 @@ pub async fn admin_member(member_id: String) -> Result<AdminMemberView, AppError
                     request_id: r.request.id.to_string(),
                     service_title: r
                         .service_title
-                        .unwrap_or_else(|| "(no such service)".into()),
+                        .unwrap_or_else(|| v.t("er-no-such-service-title")),
                     as_party: match party {
-                        Party::Requester => "requester".into(),
-                        Party::Provider => "provider".into(),
+                        Party::Requester => v.t("er-party-requester"),
+                        Party::Provider => v.t("er-party-provider"),
                     },
                     counterpart: match party {
-                        Party::Requester => r.provider_name.unwrap_or_else(|| "—".into()),
+                        Party::Requester => {
+                            r.provider_name.unwrap_or_else(|| v.t("er-no-counterpart"))
+                        }
                         Party::Provider => r.requester_name,
                     },
                     state: r.request.state,

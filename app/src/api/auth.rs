@@ -18,6 +18,10 @@ pub struct Me {
     /// The zone the member's pages show times in (theirs, else the bank's).
     #[serde(default)]
     pub zone: crate::i18n::Zone,
+    /// The language the member's pages are written in (theirs, else the browser's, else
+    /// the bank's).
+    #[serde(default)]
+    pub lang: crate::i18n::Lang,
 }
 
 #[server(endpoint = "me")]
@@ -37,7 +41,8 @@ pub async fn get_me() -> Result<Option<Me>, AppError> {
             available: balance.available,
             held: balance.held,
             unread_notifications: unread,
-            zone: actor.zone.unwrap_or(state.config.default_zone),
+            zone: crate::i18n::page_viewer().zone,
+            lang: crate::i18n::page_viewer().lang,
         }))
     })
     .await
@@ -86,38 +91,41 @@ pub async fn signup(
     .await
 }
 
-pub const UNKNOWN_EMAIL: &str = "No account uses that e-mail address. Check it, or sign up.";
-pub const WRONG_PASSWORD: &str = "Wrong password for that e-mail address.";
-pub const DEACTIVATED: &str = "This account has been deactivated. Please contact an admin.";
-
 #[server(endpoint = "login")]
 pub async fn login(email: String, password: String) -> Result<(), AppError> {
     use crate::domain::Email;
     use crate::server::context::{count_auth_attempt, current_actor, internal, serve};
     use crate::server::{members_store, operations, password as pw};
     serve(|state| async move {
+        let v = crate::i18n::page_viewer();
         let email = Email::parse(&email)?;
         count_auth_attempt(&state, email.as_str())?;
         if password.is_empty() {
-            return Err(AppError::invalid("password", "Enter your password."));
+            return Err(AppError::invalid("password", v.t("er-password-required")));
         }
         if password.chars().count() > crate::domain::account::PASSWORD_MAX_CHARS {
-            return Err(AppError::invalid("password", WRONG_PASSWORD));
+            return Err(AppError::invalid(
+                "password",
+                v.t("er-login-wrong-password"),
+            ));
         }
         let row = members_store::find_login(&state.db.read, email.as_str()).await?;
         let Some(row) = row else {
             // Same work as a real check, so timing does not tell which case it was.
             let _ = pw::verify(&password, pw::dummy_hash()).await;
-            return Err(AppError::invalid("email", UNKNOWN_EMAIL));
+            return Err(AppError::invalid("email", v.t("er-login-unknown-email")));
         };
         if !pw::verify(&password, &row.password_hash)
             .await
             .map_err(internal)?
         {
-            return Err(AppError::invalid("password", WRONG_PASSWORD));
+            return Err(AppError::invalid(
+                "password",
+                v.t("er-login-wrong-password"),
+            ));
         }
         if !row.active {
-            return Err(AppError::invalid("email", DEACTIVATED));
+            return Err(AppError::invalid("email", v.t("er-login-deactivated")));
         }
         // Rotation: a login never reuses the session the browser came with.
         let old = current_actor().map(|a| a.token_hash);

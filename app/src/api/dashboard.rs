@@ -269,6 +269,7 @@ pub async fn admin_disputes() -> Result<Vec<DisputeEntry>, AppError> {
     use crate::server::context::{require_admin, serve};
     serve(|state| async move {
         require_admin()?;
+        let v = crate::i18n::page_viewer();
         Ok(admin_store::open_disputes(&state.db.read, 500)
             .await?
             .into_iter()
@@ -276,9 +277,9 @@ pub async fn admin_disputes() -> Result<Vec<DisputeEntry>, AppError> {
                 request_id: d.request_id,
                 service_title: d
                     .service_title
-                    .unwrap_or_else(|| "(no such service)".into()),
+                    .unwrap_or_else(|| v.t("er-no-such-service-title")),
                 requester_name: d.requester_name,
-                provider_name: d.provider_name.unwrap_or_else(|| "—".into()),
+                provider_name: d.provider_name.unwrap_or_else(|| v.t("er-no-counterpart")),
                 raised_by: d.raised_by,
                 reason: d.reason,
                 paused_state: d.paused_state,
@@ -297,16 +298,17 @@ pub async fn admin_retry_timer(request_id: String) -> Result<(), AppError> {
     use crate::server::operations::{self, RetryError};
     serve(|state| async move {
         require_admin()?;
+        let v = crate::i18n::page_viewer();
         let id: crate::domain::RequestId = request_id
             .parse()
-            .map_err(|_| AppError::invalid("request_id", "That request id is malformed."))?;
+            .map_err(|_| AppError::invalid("request_id", v.t("er-request-id-malformed")))?;
         match operations::retry_timer(&state, id).await {
             Ok(done) => {
                 state.tell(done);
                 Ok(())
             }
-            Err(e @ RetryError::NotFlagged) => Err(AppError::NotFound(e.to_string())),
-            Err(e @ RetryError::FailedAgain) => Err(AppError::Conflict(e.to_string())),
+            Err(RetryError::NotFlagged) => Err(AppError::NotFound(v.t("er-retry-not-flagged"))),
+            Err(RetryError::FailedAgain) => Err(AppError::Conflict(v.t("er-retry-failed-again"))),
             Err(RetryError::Engine(e)) => Err(e.into()),
         }
     })

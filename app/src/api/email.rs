@@ -50,7 +50,7 @@ pub async fn set_email_mode(mode: String) -> Result<(), AppError> {
     serve(|state| async move {
         let me = require_member()?;
         let mode = EmailMode::parse(mode.trim()).ok_or_else(|| {
-            AppError::invalid("mode", "Choose e-mail at once, a daily digest, or none.")
+            AppError::invalid("mode", crate::i18n::page_viewer().t("er-email-mode"))
         })?;
         state.tell(operations::set_email_mode(&state, me.member_id, mode).await?);
         // Back to the page, saying so (also when the form was posted without JavaScript).
@@ -66,15 +66,12 @@ pub async fn send_verification() -> Result<(), AppError> {
     use crate::server::operations;
     serve(|state| async move {
         let me = require_member()?;
+        let v = crate::i18n::page_viewer();
         if state.config.mail.is_none() {
-            return Err(AppError::Conflict(
-                "This bank sends no e-mail, so there is nothing to verify.".into(),
-            ));
+            return Err(AppError::Conflict(v.t("er-no-mail-verify")));
         }
         if !state.tell(operations::send_verification(&state, me.member_id).await?) {
-            return Err(AppError::Conflict(
-                "Your address is verified already.".into(),
-            ));
+            return Err(AppError::Conflict(v.t("er-already-verified")));
         }
         Ok(())
     })
@@ -94,16 +91,12 @@ pub async fn verify_email(token: String) -> Result<(), AppError> {
             }
             None => Err(AppError::invalid(
                 "token",
-                "This link has expired or was used already. Ask for a new one on your settings page.",
+                crate::i18n::page_viewer().t("er-verify-link-expired"),
             )),
         }
     })
     .await
 }
-
-/// What "forgot password" always answers, whether or not an account uses the address.
-pub const RESET_SENT: &str =
-    "If an account uses that address, we have sent it a link to set a new password. The link works once, for an hour.";
 
 #[server(endpoint = "password/forgot")]
 pub async fn forgot_password(email: String) -> Result<String, AppError> {
@@ -111,17 +104,15 @@ pub async fn forgot_password(email: String) -> Result<String, AppError> {
     use crate::server::context::{count_auth_attempt, serve};
     use crate::server::operations;
     serve(|state| async move {
+        let v = crate::i18n::page_viewer();
         let email = Email::parse(&email)?;
         count_auth_attempt(&state, email.as_str())?;
         if state.config.mail.is_none() {
-            return Err(AppError::Conflict(
-                "This bank sends no e-mail. Please ask an admin to help you into your account."
-                    .into(),
-            ));
+            return Err(AppError::Conflict(v.t("er-no-mail-reset")));
         }
         state.tell(operations::request_password_reset(&state, &email).await?);
         leptos_axum::redirect("/forgot?sent=1");
-        Ok(RESET_SENT.to_owned())
+        Ok(v.t("er-reset-sent"))
     })
     .await
 }
@@ -149,7 +140,7 @@ pub async fn reset_password(token: String, password: String) -> Result<(), AppEr
             }
             None => Err(AppError::invalid(
                 "token",
-                "This link has expired or was used already. Ask for a new one.",
+                crate::i18n::page_viewer().t("er-reset-link-expired"),
             )),
         }
     })

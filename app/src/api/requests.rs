@@ -71,8 +71,29 @@ pub struct ActionResult {
 
 #[cfg(feature = "ssr")]
 fn parse_request_id(raw: &str) -> Result<crate::domain::RequestId, AppError> {
-    raw.parse()
-        .map_err(|_| AppError::invalid("request_id", "That request id is malformed."))
+    raw.parse().map_err(|_| {
+        AppError::invalid(
+            "request_id",
+            crate::i18n::page_viewer().t("er-request-id-malformed"),
+        )
+    })
+}
+
+/// A refusal of the terms, in the reader's words (the lifecycle's, as its rejection says it).
+#[cfg(feature = "ssr")]
+fn terms_words(e: crate::lifecycle::terms::TermsError, v: &crate::i18n::Viewer) -> String {
+    crate::lifecycle::words::rejection(&crate::lifecycle::Rejection::InvalidTerms(e), v)
+}
+
+/// Why a posted action is not one a person can ask for, in the reader's words.
+#[cfg(feature = "ssr")]
+fn ask_words(e: crate::lifecycle::machine::AskError, v: &crate::i18n::Viewer) -> String {
+    use crate::lifecycle::machine::AskError;
+    match e {
+        AskError::NotAsked => v.t("er-ask-not-asked"),
+        AskError::MissingTerms => v.t("er-ask-missing-terms"),
+        AskError::MissingShare => v.t("er-split-required"),
+    }
 }
 
 /// The start a form proposes: `raw` is an `<input type="datetime-local">`'s value, read
@@ -88,18 +109,18 @@ fn parse_start(
     let Some(raw) = raw.map(str::trim).filter(|s| !s.is_empty()) else {
         return Ok(None);
     };
-    let zone = crate::i18n::page_viewer().zone;
+    let v = crate::i18n::page_viewer();
+    let zone = v.zone;
     let start = parse_local_input(zone, raw).map_err(|e| match e {
-        LocalTimeError::Malformed => AppError::invalid(
-            "start",
-            "Enter the start as a date and a time, like 2027-03-08 10:00.",
-        ),
+        LocalTimeError::Malformed => AppError::invalid("start", v.t("er-start-malformed")),
         LocalTimeError::Skipped => AppError::invalid(
             "start",
-            format!(
-                "{} does not exist in {} (the clocks skip that hour): choose another time.",
-                raw.replace('T', " "),
-                zone.name()
+            v.tr(
+                "er-start-skipped",
+                [
+                    ("time", raw.replace('T', " ").into()),
+                    ("zone", zone.name().into()),
+                ],
             ),
         ),
     })?;
@@ -111,7 +132,7 @@ fn parse_start(
     };
     probe
         .check_start(now)
-        .map_err(|e| AppError::invalid("start", e.to_string()))?;
+        .map_err(|e| AppError::invalid("start", terms_words(e, &v)))?;
     Ok(Some(start))
 }
 
@@ -121,8 +142,9 @@ fn form_rate(raw: Option<&str>) -> Result<i64, AppError> {
     use crate::lifecycle::terms::RATE_NORM;
     match raw.map(str::trim).filter(|s| !s.is_empty()) {
         None => Ok(RATE_NORM),
-        Some(r) => parse_rate(r)
-            .ok_or_else(|| AppError::invalid("rate", "Enter the rate as a number like 1 or 1.25.")),
+        Some(r) => parse_rate(r).ok_or_else(|| {
+            AppError::invalid("rate", crate::i18n::page_viewer().t("er-rate-malformed"))
+        }),
     }
 }
 
@@ -152,21 +174,22 @@ pub async fn submit_request(
     use crate::server::operations;
     serve(|state| async move {
         let actor = require_member()?;
+        let v = crate::i18n::page_viewer();
         let service: ServiceId = service_id
             .parse()
-            .map_err(|_| AppError::invalid("service_id", "That service id is malformed."))?;
+            .map_err(|_| AppError::invalid("service_id", v.t("er-service-id-malformed")))?;
         // Far past the limit, or not text at all: refused here, nothing recorded (as with
         // a malformed id). Within reach of the limit, the lifecycle's check records it.
         if message.chars().count() > 10 * MESSAGE_MAX_CHARS {
             return Err(AppError::invalid(
                 "message",
-                TermsError::MessageTooLong.to_string(),
+                terms_words(TermsError::MessageTooLong, &v),
             ));
         }
         if crate::domain::text::has_unprintable(&message) {
             return Err(AppError::invalid(
                 "message",
-                TermsError::MessageUnprintable.to_string(),
+                terms_words(TermsError::MessageUnprintable, &v),
             ));
         }
         let terms = Terms {
@@ -205,15 +228,11 @@ pub async fn my_requests(as_party: String) -> Result<Vec<RequestSummary>, AppErr
     use crate::server::requests_store;
     serve(|state| async move {
         let actor = require_member()?;
+        let v = crate::i18n::page_viewer();
         let party = match as_party.as_str() {
             "requester" => Party::Requester,
             "provider" => Party::Provider,
-            _ => {
-                return Err(AppError::invalid(
-                    "as_party",
-                    "Choose requester or provider.",
-                ))
-            }
+            _ => return Err(AppError::invalid("as_party", v.t("er-choose-party"))),
         };
         let rows =
             requests_store::list_for(&state.db.read, actor.member_id, party, LIST_LIMIT).await?;
@@ -225,12 +244,12 @@ pub async fn my_requests(as_party: String) -> Result<Vec<RequestSummary>, AppErr
                 allowed: allowed_actions(&r.request, &me),
                 now,
                 counterpart_name: match party {
-                    Party::Requester => r.provider_name.unwrap_or_else(|| "—".into()),
+                    Party::Requester => r.provider_name.unwrap_or_else(|| v.t("er-no-counterpart")),
                     Party::Provider => r.requester_name,
                 },
                 service_title: r
                     .service_title
-                    .unwrap_or_else(|| "(no such service)".into()),
+                    .unwrap_or_else(|| v.t("er-no-such-service-title")),
                 request: r.request,
             })
             .collect())
@@ -248,8 +267,9 @@ pub async fn get_request(request_id: String) -> Result<RequestDetail, AppError> 
     use crate::server::requests_store;
     serve(|state| async move {
         let actor = require_member()?;
+        let v = crate::i18n::page_viewer();
         let id = parse_request_id(&request_id)?;
-        let not_found = || AppError::NotFound("No such request.".into());
+        let not_found = || AppError::NotFound(v.t("er-no-such-request"));
         let r = requests_store::get_with_names(&state.db.read, id)
             .await
             .map_err(|_| not_found())?;
@@ -290,9 +310,9 @@ pub async fn get_request(request_id: String) -> Result<RequestDetail, AppError> 
         Ok(RequestDetail {
             service_title: r
                 .service_title
-                .unwrap_or_else(|| "(no such service)".into()),
+                .unwrap_or_else(|| v.t("er-no-such-service-title")),
             requester_name: r.requester_name,
-            provider_name: r.provider_name.unwrap_or_else(|| "—".into()),
+            provider_name: r.provider_name.unwrap_or_else(|| v.t("er-no-counterpart")),
             viewer,
             viewer_is_admin: is_admin,
             allowed,
@@ -348,10 +368,14 @@ pub async fn request_action(
     use crate::server::context::{require_admin, require_member, serve};
     use crate::server::operations;
     serve(|state| async move {
+        let v = crate::i18n::page_viewer();
         let kind = EventKind::parse(&action)
-            .ok_or_else(|| AppError::invalid("action", "Unknown action."))?;
+            .ok_or_else(|| AppError::invalid("action", v.t("er-unknown-action")))?;
         if !kind.is_button() {
-            return Err(AppError::invalid("action", AskError::NotAsked.to_string()));
+            return Err(AppError::invalid(
+                "action",
+                ask_words(AskError::NotAsked, &v),
+            ));
         }
         let actor = if kind.is_admins() {
             Actor::Admin(require_admin()?.member_id)
@@ -359,13 +383,18 @@ pub async fn request_action(
             Actor::Member(require_member()?.member_id)
         };
         let id = parse_request_id(&request_id)?;
-        let number = |raw: Option<String>, field: &str, what: &str| -> Result<i64, AppError> {
+        // `missing` and `not_whole`: the catalogue's words for an empty or a bad number.
+        let number = |raw: Option<String>,
+                      field: &str,
+                      missing: &'static str,
+                      not_whole: &'static str|
+         -> Result<i64, AppError> {
             raw.as_deref()
                 .map(str::trim)
                 .filter(|s| !s.is_empty())
-                .ok_or_else(|| AppError::invalid(field, format!("Enter {what}.")))?
+                .ok_or_else(|| AppError::invalid(field, v.t(missing)))?
                 .parse::<i64>()
-                .map_err(|_| AppError::invalid(field, format!("Enter {what} as a whole number.")))
+                .map_err(|_| AppError::invalid(field, v.t(not_whole)))
         };
         let mut input = ActionInput {
             text: text.unwrap_or_default(),
@@ -375,7 +404,12 @@ pub async fn request_action(
             Input::Nothing | Input::OptionalReason | Input::RequiredReason | Input::Note => {}
             Input::Terms => {
                 input.terms = Some(Terms {
-                    duration_minutes: number(duration_minutes, "duration_minutes", "the hours")?,
+                    duration_minutes: number(
+                        duration_minutes,
+                        "duration_minutes",
+                        "er-hours-required",
+                        "er-hours-whole",
+                    )?,
                     rate: form_rate(rate.as_deref())?,
                     proposed_start: parse_start(start.as_deref(), state.clock.now())?,
                     message: message.unwrap_or_default(),
@@ -385,12 +419,13 @@ pub async fn request_action(
                 input.to_provider = Some(Minutes(number(
                     minutes,
                     "minutes",
-                    "the minutes for the provider",
+                    "er-split-required",
+                    "er-split-whole",
                 )?));
             }
         }
         let event =
-            Event::asked(kind, input).map_err(|e| AppError::invalid("action", e.to_string()))?;
+            Event::asked(kind, input).map_err(|e| AppError::invalid("action", ask_words(e, &v)))?;
         let req = state.tell(operations::act(&state, id, version, &event, &actor).await?);
         Ok(result_of(&req))
     })

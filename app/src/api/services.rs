@@ -12,16 +12,15 @@ pub const SEARCH_MAX_CHARS: usize = 100;
 /// Refuses search text longer than [`SEARCH_MAX_CHARS`]; `field` names the form field.
 pub fn check_search(field: &str, search: &str) -> Result<(), AppError> {
     if search.chars().count() > SEARCH_MAX_CHARS {
+        let v = crate::i18n::page_viewer();
         return Err(AppError::invalid(
             field,
-            format!("Search text can be at most {SEARCH_MAX_CHARS} characters."),
+            v.tr("er-search-too-long", [("max", SEARCH_MAX_CHARS.into())]),
         ));
     }
     if crate::domain::text::has_unprintable(search) {
-        return Err(AppError::invalid(
-            field,
-            "Search text contains characters we can't show.",
-        ));
+        let v = crate::i18n::page_viewer();
+        return Err(AppError::invalid(field, v.t("er-search-unprintable")));
     }
     Ok(())
 }
@@ -44,9 +43,10 @@ pub async fn get_service(service_id: String) -> Result<ServiceSummary, AppError>
     use crate::server::context::serve;
     use crate::server::services_store;
     serve(|state| async move {
+        let v = crate::i18n::page_viewer();
         let id: ServiceId = service_id
             .parse()
-            .map_err(|_| AppError::NotFound("No such service.".into()))?;
+            .map_err(|_| AppError::NotFound(v.t("er-no-such-service")))?;
         Ok(services_store::get(&state.db.read, id).await?)
     })
     .await
@@ -77,12 +77,13 @@ pub async fn member_profile(member_id: String) -> Result<Profile, AppError> {
     use crate::server::context::serve;
     use crate::server::{members_store, services_store};
     serve(|state| async move {
+        let v = crate::i18n::page_viewer();
         let id: MemberId = member_id
             .parse()
-            .map_err(|_| AppError::NotFound("No such member.".into()))?;
+            .map_err(|_| AppError::NotFound(v.t("er-no-such-member")))?;
         let m = members_store::get(&state.db.read, id).await?;
         if !m.active {
-            return Err(AppError::NotFound("No such member.".into()));
+            return Err(AppError::NotFound(v.t("er-no-such-member")));
         }
         let services: Vec<ServiceSummary> = services_store::list_for_provider(&state.db.read, id)
             .await?
@@ -158,15 +159,14 @@ pub async fn update_service(
     use crate::server::operations;
     serve(|state| async move {
         let actor = require_member()?;
+        let v = crate::i18n::page_viewer();
         let id: ServiceId = service_id
             .parse()
-            .map_err(|_| AppError::invalid("service_id", "That service id is malformed."))?;
+            .map_err(|_| AppError::invalid("service_id", v.t("er-service-id-malformed")))?;
         let fields = ServiceFields::parse(&title, &description, &category, response_window_hours)?;
         let found = operations::update_service(&state, actor.member_id, id, &fields).await?;
         if !state.tell(found) {
-            return Err(AppError::NotFound(
-                "You have no such service (retired services can't be edited).".into(),
-            ));
+            return Err(AppError::NotFound(v.t("er-service-not-editable")));
         }
         Ok(())
     })
@@ -182,16 +182,15 @@ pub async fn set_service_status(service_id: String, status: String) -> Result<()
     use crate::server::operations;
     serve(|state| async move {
         let actor = require_member()?;
+        let v = crate::i18n::page_viewer();
         let id: ServiceId = service_id
             .parse()
-            .map_err(|_| AppError::invalid("service_id", "That service id is malformed."))?;
+            .map_err(|_| AppError::invalid("service_id", v.t("er-service-id-malformed")))?;
         let status = ServiceStatus::parse(&status)
-            .ok_or_else(|| AppError::invalid("status", "Choose active, paused or retired."))?;
+            .ok_or_else(|| AppError::invalid("status", v.t("er-service-status")))?;
         let found = operations::set_service_status(&state, actor.member_id, id, status).await?;
         if !state.tell(found) {
-            return Err(AppError::NotFound(
-                "You have no such service (a retired service stays retired).".into(),
-            ));
+            return Err(AppError::NotFound(v.t("er-service-stays-retired")));
         }
         Ok(())
     })

@@ -51,10 +51,7 @@ pub async fn set_time_zone(time_zone: String) -> Result<(), AppError> {
             None
         } else {
             Some(Zone::parse(name).ok_or_else(|| {
-                AppError::invalid(
-                    "time_zone",
-                    "Choose a time zone from the list, such as Europe/Madrid.",
-                )
+                AppError::invalid("time_zone", crate::i18n::page_viewer().t("er-time-zone"))
             })?)
         };
         state.tell(operations::set_time_zone(&state, me.member_id, zone).await?);

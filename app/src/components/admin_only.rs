@@ -10,10 +10,11 @@ use crate::domain::Role;
 
 #[component]
 pub fn AdminOnly(children: ChildrenFn) -> impl IntoView {
+    let viewer = crate::i18n::use_viewer();
     let me = use_auth().me;
     let children = StoredValue::new(children);
     view! {
-        <Transition fallback=|| view! { <p>"Loading…"</p> }>
+        <Transition fallback=move || view! { <p>{viewer.t("ad-loading")}</p> }>
             {move || Suspend::new(async move {
                 match me.await {
                     Ok(Some(m)) if m.role == Role::Admin => EitherOf3::A(children.with_value(|c| c())),
@@ -24,9 +25,9 @@ pub fn AdminOnly(children: ChildrenFn) -> impl IntoView {
                         }
                         EitherOf3::B(view! {
                             <section class="error-page" role="alert">
-                                <h1>"Admins only"</h1>
-                                <p>"This page is for HourBank's admins."</p>
-                                <p><a href="/">"Back to the start page"</a></p>
+                                <h1>{viewer.t("ad-admins-only")}</h1>
+                                <p>{viewer.t("ad-admins-only-text")}</p>
+                                <p><a href="/">{viewer.t("ad-back-to-start")}</a></p>
                             </section>
                         })
                     }

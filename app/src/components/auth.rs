@@ -31,20 +31,17 @@ pub fn provide_auth() {
             signed_in.set(m.is_some());
         }
     });
-    // The page was written for one viewer (`<html data-tz>`). When that changes under it
-    // — a log-in, a new zone in Settings, a log-out — load it again from the server, so
-    // every time on it is in the right zone (browser only: effects do not run on the server).
+    // The page was written for one viewer (`<html lang data-tz>`). When a member's own
+    // language or zone differs from it — after logging in, or a new zone in Settings —
+    // load it again from the server, so every word and time on it is theirs (browser
+    // only: effects do not run on the server). After logging out the page stays as it
+    // is until the next full load (a reload then would race the next navigation).
     let page = crate::i18n::use_viewer();
     Effect::new(move |_| {
-        let changed = match me.get() {
-            Some(Ok(Some(m))) => m.zone != page.zone,
-            _ => false,
-        };
-        let logged_out = logout.version().get() > 0 && matches!(logout.value().get(), Some(Ok(())));
-        if logged_out {
-            let _ = window().location().set_href("/");
-        } else if changed {
-            let _ = window().location().reload();
+        if let Some(Ok(Some(m))) = me.get() {
+            if m.zone != page.zone || m.lang != page.lang {
+                let _ = window().location().reload();
+            }
         }
     });
     provide_context(Auth { me, logout });

@@ -3,11 +3,13 @@
 use leptos::prelude::*;
 
 use crate::domain::service::{rating_label, ServiceSummary};
+use crate::i18n::use_viewer;
 
 #[component]
 pub fn ServicesList(services: Vec<ServiceSummary>) -> impl IntoView {
+    let v = use_viewer();
     if services.is_empty() {
-        return view! { <p>"No services match."</p> }.into_any();
+        return view! { <p>{v.t("pg-services-none")}</p> }.into_any();
     }
     view! {
         <ul class="services">
@@ -18,9 +20,9 @@ pub fn ServicesList(services: Vec<ServiceSummary>) -> impl IntoView {
                         <li>
                             <h3><a href=format!("/services/{}", s.id)>{s.title}</a></h3>
                             <p class="meta">
-                                {s.category} " · by "
+                                {s.category} {v.t("pg-service-by")}
                                 <a href=format!("/members/{}", s.provider_id)>{s.provider_name}</a>
-                                {format!(" · {} · answers within {} h", rating_label(s.provider_rating, s.provider_rating_count), s.response_window_hours)}
+                                {v.tr("pg-service-meta", [("rating", rating_label(s.provider_rating, s.provider_rating_count, &v).into()), ("hours", s.response_window_hours.into())])}
                             </p>
                             <p>{s.description}</p>
                         </li>

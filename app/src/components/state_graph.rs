@@ -51,19 +51,28 @@ fn two_lines(label: &str) -> (String, String) {
 /// `path`: the (from, to) pairs this request went through; `current`: where it is now.
 #[component]
 pub fn StateGraph(path: Vec<(State, State)>, current: Option<State>) -> impl IntoView {
+    let v = crate::i18n::use_viewer();
     let visited: Vec<State> = path.iter().flat_map(|(a, b)| [*a, *b]).collect();
     let width = 10 * (W + GAP_X);
     let height = 3 * (H + GAP_Y);
     let description = match current {
-        Some(c) => format!(
-            "Lifecycle of a request. This one went {} and is now {}.",
-            path.iter()
-                .map(|(_, b)| words::state(*b))
-                .collect::<Vec<_>>()
-                .join(", then "),
-            words::state(c)
-        ),
-        None => "Lifecycle of a service request".to_owned(),
+        Some(c) => {
+            let went = path
+                .iter()
+                .map(|(_, b)| words::state(*b, &v))
+                .reduce(|before, after| {
+                    v.tr(
+                        "lc-graph-then",
+                        [("before", before.into()), ("after", after.into())],
+                    )
+                })
+                .unwrap_or_default();
+            v.tr(
+                "lc-graph-went",
+                [("path", went.into()), ("state", words::state(c, &v).into())],
+            )
+        }
+        None => v.t("lc-graph-title"),
     };
     let lines = edges()
         .into_iter()
@@ -88,7 +97,7 @@ pub fn StateGraph(path: Vec<(State, State)>, current: Option<State>) -> impl Int
             } else {
                 "state"
             };
-            let (l1, l2) = two_lines(words::state(s));
+            let (l1, l2) = two_lines(&words::state(s, &v));
             let one_line = l2.is_empty();
             view! {
                 <g class=class>

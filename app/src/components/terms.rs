@@ -43,20 +43,22 @@ pub fn DurationSelect(
 
 /// "1 h 30 min at rate 1.00 — costs 1 h 30 min"
 pub fn terms_line(t: &Terms, v: &Viewer) -> String {
-    format!(
-        "{} at rate {} — costs {}",
-        Minutes(t.duration_minutes),
-        v.decimal(t.rate),
-        t.cost()
+    v.tr(
+        "rq-terms-line",
+        [
+            ("duration", Minutes(t.duration_minutes).into()),
+            ("rate", v.decimal(t.rate).into()),
+            ("cost", t.cost().into()),
+        ],
     )
 }
 
 /// "Starts Tue, Dec 8, 2026, 10:00 AM EST" (or "Start: not set").
 pub fn start_line(t: &Terms, v: &Viewer, agreed: bool) -> String {
     match (t.proposed_start, agreed) {
-        (Some(s), true) => format!("Agreed start: {}", v.time(s)),
-        (Some(s), false) => format!("Proposed start: {}", v.time(s)),
-        (None, _) => "Start: not set (agree it in the messages)".to_owned(),
+        (Some(s), true) => v.tr("rq-start-agreed", [("time", v.time(s).into())]),
+        (Some(s), false) => v.tr("rq-start-proposed", [("time", v.time(s).into())]),
+        (None, _) => v.t("rq-start-not-set"),
     }
 }
 
@@ -72,15 +74,13 @@ pub fn RateAndStartFields(
     on_rate: Option<WriteSignal<i64>>,
 ) -> impl IntoView {
     let v = use_viewer();
-    let now_hint = format!("in your time zone, {}", v.zone.name());
     let rate_id = format!("{id_prefix}-rate");
     let start_id = format!("{id_prefix}-start");
     let start_hint = format!("{start_id}-hint");
     view! {
-        <label for=rate_id.clone()>{format!(
-            "Rate (credit-hours per hour, {} to {})",
-            v.decimal(RATE_MIN),
-            v.decimal(RATE_MAX)
+        <label for=rate_id.clone()>{v.tr(
+            "rq-rate-label",
+            [("min", v.decimal(RATE_MIN).into()), ("max", v.decimal(RATE_MAX).into())],
         )}</label>
         <input
             id=rate_id
@@ -94,7 +94,7 @@ pub fn RateAndStartFields(
                 }
             }
         />
-        <label for=start_id.clone()>"Start (optional)"</label>
+        <label for=start_id.clone()>{v.t("rq-start-optional")}</label>
         <input
             id=start_id
             name="start"
@@ -102,6 +102,9 @@ pub fn RateAndStartFields(
             aria-describedby=start_hint.clone()
             value=start.map(|s| v.local_input(s)).unwrap_or_default()
         />
-        <p class="hint" id=start_hint>{format!("Date and time {now_hint}; at most {} days ahead.", START_MAX_AHEAD_MS / (24 * 3_600_000))}</p>
+        <p class="hint" id=start_hint>{v.tr(
+            "rq-start-hint",
+            [("zone", v.zone.name().into()), ("days", (START_MAX_AHEAD_MS / (24 * 3_600_000)).into())],
+        )}</p>
     }
 }

@@ -3,24 +3,29 @@
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+use crate::i18n::Text;
+
 pub const PASSWORD_MIN_CHARS: usize = 10;
 pub const PASSWORD_MAX_CHARS: usize = 200;
 pub const DISPLAY_NAME_MAX_CHARS: usize = 60;
 pub const EMAIL_MAX_CHARS: usize = 254;
 
-/// Why a form field was refused, in words the member can act on.
+/// Why a form field was refused, in words the member can act on: a catalogue message,
+/// made into words for the reader where it is shown ([`FieldError::message`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FieldError {
     pub field: &'static str,
-    pub message: String,
+    pub message: crate::i18n::Text,
 }
 
 impl FieldError {
-    fn new(field: &'static str, message: impl Into<String>) -> Self {
-        Self {
-            field,
-            message: message.into(),
-        }
+    pub(crate) fn new(field: &'static str, message: crate::i18n::Text) -> Self {
+        Self { field, message }
+    }
+
+    /// The message in the words of the page's reader (English in UTC when there is none).
+    pub fn message(&self) -> String {
+        crate::i18n::page_viewer().text(&self.message)
     }
 }
 
@@ -32,10 +37,10 @@ impl Email {
     pub fn parse(raw: &str) -> Result<Self, FieldError> {
         let s = raw.trim().to_lowercase();
         if s.is_empty() {
-            return Err(FieldError::new("email", "Enter your e-mail address."));
+            return Err(FieldError::new("email", Text::new("er-email-required")));
         }
         if s.chars().count() > EMAIL_MAX_CHARS {
-            return Err(FieldError::new("email", "That e-mail address is too long."));
+            return Err(FieldError::new("email", Text::new("er-email-too-long")));
         }
         let valid = match s.split_once('@') {
             Some((local, domain)) => {
@@ -49,10 +54,7 @@ impl Email {
             None => false,
         };
         if !valid {
-            return Err(FieldError::new(
-                "email",
-                "That doesn't look like an e-mail address (name@example.org).",
-            ));
+            return Err(FieldError::new("email", Text::new("er-email-invalid")));
         }
         Ok(Email(s))
     }
@@ -78,19 +80,19 @@ impl DisplayName {
         if s.is_empty() {
             return Err(FieldError::new(
                 "display_name",
-                "Enter the name other members will see.",
+                Text::new("er-name-required"),
             ));
         }
         if s.chars().count() > DISPLAY_NAME_MAX_CHARS {
             return Err(FieldError::new(
                 "display_name",
-                format!("Your name can be at most {DISPLAY_NAME_MAX_CHARS} characters."),
+                Text::new("er-name-too-long").with("max", DISPLAY_NAME_MAX_CHARS),
             ));
         }
         if s.chars().any(|c| c.is_control()) {
             return Err(FieldError::new(
                 "display_name",
-                "Your name contains characters we can't show.",
+                Text::new("er-name-unprintable"),
             ));
         }
         Ok(DisplayName(s))
@@ -123,13 +125,13 @@ impl Password {
         if n < PASSWORD_MIN_CHARS {
             return Err(FieldError::new(
                 "password",
-                format!("Choose a password of at least {PASSWORD_MIN_CHARS} characters."),
+                Text::new("er-password-too-short").with("min", PASSWORD_MIN_CHARS),
             ));
         }
         if n > PASSWORD_MAX_CHARS {
             return Err(FieldError::new(
                 "password",
-                format!("A password can be at most {PASSWORD_MAX_CHARS} characters."),
+                Text::new("er-password-too-long").with("max", PASSWORD_MAX_CHARS),
             ));
         }
         Ok(Password(raw.to_owned()))

@@ -7,6 +7,31 @@
 use super::{MemberId, Minutes};
 use serde::{Deserialize, Serialize};
 
+/// The reasons HourBank itself writes on the transfers it makes, stored as these words
+/// (an admin's grant or deduction carries the admin's own words instead).
+pub mod reasons {
+    pub const STARTING_CREDIT: &str = "starting credit";
+    pub const ESCROW_HOLD: &str = "escrow hold";
+    pub const HOLD_ADJUSTED: &str = "hold adjusted to negotiated terms";
+    pub const PAYMENT: &str = "payment";
+    pub const REFUND: &str = "refund";
+    pub const DISPUTE_SPLIT: &str = "dispute split";
+}
+
+/// A stored reason in the reader's words: HourBank's own reasons from the catalogue, an
+/// admin's as they typed it.
+pub fn reason_words(stored: &str, v: &crate::i18n::Viewer) -> String {
+    match stored {
+        reasons::STARTING_CREDIT => v.t("ld-starting-credit"),
+        reasons::ESCROW_HOLD => v.t("ld-escrow-hold"),
+        reasons::HOLD_ADJUSTED => v.t("ld-hold-adjusted"),
+        reasons::PAYMENT => v.t("ld-payment"),
+        reasons::REFUND => v.t("ld-refund"),
+        reasons::DISPUTE_SPLIT => v.t("ld-dispute-split"),
+        typed => typed.to_owned(),
+    }
+}
+
 /// Limit on the legs of one transfer (a hold adjustment or a split needs four).
 pub const MAX_LEGS: usize = 8;
 /// Limit on one leg: 100,000 hours. Keeps every sum far from overflow.

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use super::account::FieldError;
 use super::ids::ServiceId;
 use super::MemberId;
+use crate::i18n::Text;
 
 pub const TITLE_MAX_CHARS: usize = 100;
 pub const DESCRIPTION_MAX_CHARS: usize = 2_000;
@@ -57,11 +58,17 @@ pub struct ServiceSummary {
     pub provider_rating_count: i64,
 }
 
-/// "4.50 ★ (2)" or "not rated yet".
-pub fn rating_label(avg_hundredths: Option<i64>, count: i64) -> String {
+/// "4.50 ★ (2)" or "not rated yet", in the reader's words.
+pub fn rating_label(avg_hundredths: Option<i64>, count: i64, v: &crate::i18n::Viewer) -> String {
     match avg_hundredths {
-        Some(a) => format!("{}.{:02} ★ ({count})", a / 100, a % 100),
-        None => "not rated yet".to_owned(),
+        Some(a) => v.tr(
+            "pg-rating",
+            [
+                ("average", crate::i18n::Arg::Decimal(a)),
+                ("count", count.into()),
+            ],
+        ),
+        None => v.t("pg-not-rated"),
     }
 }
 
@@ -74,30 +81,55 @@ pub struct ServiceFields {
     pub response_window_hours: i64,
 }
 
+/// The catalogue's messages for one field: when it is missing (None: it may be empty),
+/// too long, or holds characters we can't show.
+struct FieldWords {
+    required: Option<&'static str>,
+    too_long: &'static str,
+    unprintable: &'static str,
+}
+
+const TITLE_WORDS: FieldWords = FieldWords {
+    required: Some("er-title-required"),
+    too_long: "er-title-too-long",
+    unprintable: "er-title-unprintable",
+};
+const DESCRIPTION_WORDS: FieldWords = FieldWords {
+    required: None,
+    too_long: "er-description-too-long",
+    unprintable: "er-description-unprintable",
+};
+const CATEGORY_WORDS: FieldWords = FieldWords {
+    required: Some("er-category-required"),
+    too_long: "er-category-too-long",
+    unprintable: "er-category-unprintable",
+};
+
 fn clean(
     raw: &str,
     field: &'static str,
-    what: &str,
+    words: &FieldWords,
     max: usize,
-    required: bool,
 ) -> Result<String, FieldError> {
     let s = raw.trim().to_owned();
-    if required && s.is_empty() {
-        return Err(FieldError {
-            field,
-            message: format!("Enter a {what}."),
-        });
+    if let Some(required) = words.required {
+        if s.is_empty() {
+            return Err(FieldError {
+                field,
+                message: Text::new(required),
+            });
+        }
     }
     if s.chars().count() > max {
         return Err(FieldError {
             field,
-            message: format!("The {what} can be at most {max} characters."),
+            message: Text::new(words.too_long).with("max", super::text::grouped_text(max)),
         });
     }
     if super::text::has_unprintable(&s) {
         return Err(FieldError {
             field,
-            message: format!("The {what} contains characters we can't show."),
+            message: Text::new(words.unprintable),
         });
     }
     Ok(s)
@@ -110,22 +142,21 @@ impl ServiceFields {
         category: &str,
         response_window_hours: i64,
     ) -> Result<Self, FieldError> {
-        let title = clean(title, "title", "title", TITLE_MAX_CHARS, true)?;
+        let title = clean(title, "title", &TITLE_WORDS, TITLE_MAX_CHARS)?;
         let description = clean(
             description,
             "description",
-            "description",
+            &DESCRIPTION_WORDS,
             DESCRIPTION_MAX_CHARS,
-            false,
         )?;
-        let category = clean(category, "category", "category", CATEGORY_MAX_CHARS, true)?;
+        let category = clean(category, "category", &CATEGORY_WORDS, CATEGORY_MAX_CHARS)?;
         if !(RESPONSE_WINDOW_HOURS_MIN..=RESPONSE_WINDOW_HOURS_MAX).contains(&response_window_hours)
         {
             return Err(FieldError {
                 field: "response_window_hours",
-                message: format!(
-                    "The response window must be {RESPONSE_WINDOW_HOURS_MIN} to {RESPONSE_WINDOW_HOURS_MAX} hours."
-                ),
+                message: Text::new("er-response-window")
+                    .with("min", RESPONSE_WINDOW_HOURS_MIN)
+                    .with("max", RESPONSE_WINDOW_HOURS_MAX),
             });
         }
         Ok(ServiceFields {

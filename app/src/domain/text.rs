@@ -21,9 +21,22 @@ pub fn grouped(n: usize) -> String {
     out
 }
 
+/// A count as a sentence writes it in the reader's language: 2000 → "2,000" (English),
+/// "2.000" (Spanish, Catalan). A message to pass as an argument (`Arg::Text`).
+pub fn grouped_text(n: usize) -> crate::i18n::Text {
+    use crate::i18n::Text;
+    if n < 1000 {
+        Text::new("er-number").with("n", n)
+    } else {
+        Text::new("er-thousands")
+            .with("thousands", grouped_text(n / 1000))
+            .with("units", format!("{:03}", n % 1000))
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{grouped, has_unprintable};
+    use super::{grouped, grouped_text, has_unprintable};
 
     #[test]
     fn counts_are_grouped_by_thousands() {
@@ -31,6 +44,9 @@ mod tests {
         assert_eq!(grouped(999), "999");
         assert_eq!(grouped(2_000), "2,000");
         assert_eq!(grouped(1_234_567), "1,234,567");
+        for n in [0, 999, 2_000, 100_000, 1_234_567, 1_000_001] {
+            assert_eq!(grouped_text(n).to_string(), grouped(n), "{n}");
+        }
     }
 
     #[test]

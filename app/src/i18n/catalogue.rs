@@ -39,7 +39,6 @@ pub fn keys(source: &str) -> Vec<String> {
         .lines()
         .filter(|l| l.chars().next().is_some_and(|c| c.is_ascii_alphabetic()))
         .filter_map(|l| l.split_once('='))
-        .filter(|(_, v)| !v.trim().is_empty())
         .map(|(k, _)| k.trim().to_owned())
         .collect()
 }

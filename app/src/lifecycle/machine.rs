@@ -14,11 +14,12 @@ use super::definition::{
     HoldMove, Input, OnFire, Row, State, Target, Tell, WaitsFor,
 };
 use super::notices::{Notice, Offer};
+pub use super::refusals::{AskError, Rejection};
 use super::request::{
     Awaited, EndReason, Hold, HoldStatus, Negotiation, Party, Paused, Request, Waiting,
 };
 use super::rules::Rules;
-use super::terms::{Terms, TermsError};
+use super::terms::Terms;
 use super::words;
 use crate::domain::ids::{RequestId, ServiceId};
 use crate::domain::{MemberId, Minutes, Timestamp};
@@ -194,17 +195,6 @@ pub struct ActionInput {
     pub to_provider: Option<Minutes>,
 }
 
-/// Why a posted action is not an event a person can ask for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
-pub enum AskError {
-    #[error("Only the system can take that step.")]
-    NotAsked,
-    #[error("Enter the terms of the counter-offer.")]
-    MissingTerms,
-    #[error("Enter the minutes for the provider.")]
-    MissingShare,
-}
-
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Recipient {
@@ -267,45 +257,6 @@ pub enum Effect {
         outcome: DisputeOutcome,
         note: String,
     },
-}
-
-/// Why an action was refused, in words for the member. Nothing changed.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
-pub enum Rejection {
-    #[error("Only the requester or the provider of this request can do that.")]
-    NotAParty,
-    #[error("This request is {}; nothing more can happen to it.", words::state(*.state))]
-    Closed { state: State },
-    #[error("Only the {} can {} now.", .who.as_str(), words::verb(*.action))]
-    WrongActor { action: EventKind, who: ActorKind },
-    #[error("You can't {} a request that is {}.", words::verb(*.action), words::state(*.state))]
-    NotNow { action: EventKind, state: State },
-    #[error("It's the other member's turn to answer this offer.")]
-    NotYourTurn,
-    #[error("This negotiation has had its {max} counter-offers: accept or decline.")]
-    RoundLimit { max: u32 },
-    #[error("{0}")]
-    InvalidTerms(TermsError),
-    #[error("Please give a {what}.")]
-    TextRequired { what: String },
-    #[error("The {what} can be at most {} characters.", crate::domain::text::grouped(*.max))]
-    TextTooLong { what: String, max: usize },
-    #[error("The {what} contains characters we can't show.")]
-    TextUnprintable { what: String },
-    #[error("A split must give the provider between 1 minute and {} (the hold is {hold}).", Minutes(.hold.0 - 1))]
-    InvalidSplit { hold: Minutes },
-    #[error("The deadline has not passed yet.")]
-    DeadlineNotDue,
-    #[error("That deadline no longer applies.")]
-    StaleDeadline,
-    #[error("A request is submitted only once.")]
-    AlreadySubmitted,
-    #[error("You can rate the other member once the request is paid.")]
-    NotRateable,
-    #[error("Choose from 1 to 5 stars.")]
-    InvalidStars,
-    #[error("This request's record is inconsistent ({0}); an admin has to look at it.")]
-    Inconsistent(String),
 }
 
 /// An action the actor may take now, and until when (the current deadline, if any).
@@ -490,7 +441,7 @@ pub fn automatic_step(req: &Request) -> Option<Event> {
 fn typed(raw: &str, kind: EventKind) -> Result<String, Rejection> {
     text(
         raw,
-        words::text_name(kind),
+        words::text_field(kind),
         kind.def().input.text_required(),
     )
 }

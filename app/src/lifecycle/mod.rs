@@ -16,6 +16,7 @@ pub mod checks;
 pub mod definition;
 pub mod machine;
 pub mod notices;
+pub mod refusals;
 pub mod replay;
 pub mod request;
 pub mod rules;

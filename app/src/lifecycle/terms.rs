@@ -29,33 +29,21 @@ pub struct Terms {
     pub message: String,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+/// Why terms were refused (its words: `words::terms_error`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum TermsError {
-    #[error(
-        "Hours must be from {} to {}, in {}-minute steps.",
-        Minutes(DURATION_MIN_MINUTES),
-        Minutes(DURATION_MAX_MINUTES),
-        DURATION_STEP_MINUTES
-    )]
     Duration,
-    #[error(
-        "The rate must be from {} to {} credit-hours per hour.",
-        rate_label(RATE_MIN),
-        rate_label(RATE_MAX)
-    )]
     Rate,
-    #[error(
-        "The message can be at most {} characters.",
-        crate::domain::text::grouped(MESSAGE_MAX_CHARS)
-    )]
     MessageTooLong,
-    #[error("The message contains characters we can't show.")]
     MessageUnprintable,
-    #[error("The start time has passed: choose a later one.")]
     StartPassed,
-    #[error("The start can be at most {} days ahead.", START_MAX_AHEAD_MS / (24 * 3_600_000))]
     StartTooFar,
 }
+
+// Its `Display` (English, for logs and tests) is in `words.rs`, beside its words: this
+// file stays below the words in the lifecycle's imports.
+
+impl std::error::Error for TermsError {}
 
 impl Terms {
     /// Credit the requester pays: duration × rate, rounded to the nearest whole minute.

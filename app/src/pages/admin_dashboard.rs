@@ -6,6 +6,7 @@ use crate::components::admin_only::AdminOnly;
 use crate::components::errors::{ErrorPage, FormError};
 use crate::components::live::use_live;
 use crate::domain::Timestamp;
+use crate::i18n::Viewer;
 use crate::lifecycle::definition::DAILY_COUNTS;
 use crate::lifecycle::words;
 
@@ -15,10 +16,10 @@ const COLOURS: [&str; 6] = [
 ];
 
 /// (label, colour) of each series.
-fn series() -> impl Iterator<Item = (&'static str, &'static str)> {
+fn series(v: Viewer) -> impl Iterator<Item = (String, &'static str)> {
     DAILY_COUNTS
         .iter()
-        .map(|s| words::daily_count(*s))
+        .map(move |s| words::daily_count(*s, &v))
         .zip(COLOURS)
 }
 
@@ -35,15 +36,17 @@ fn duration(ms: i64) -> String {
     }
 }
 
-fn timing(p: &Option<Percentiles>) -> String {
+fn timing(p: &Option<Percentiles>, v: &Viewer) -> String {
     match p {
-        Some(p) => format!(
-            "median {}, p90 {} (of {})",
-            duration(p.median_ms),
-            duration(p.p90_ms),
-            p.count
+        Some(p) => v.tr(
+            "ad-timing",
+            [
+                ("median", duration(p.median_ms).into()),
+                ("p90", duration(p.p90_ms).into()),
+                ("count", p.count.into()),
+            ],
         ),
-        None => "no data yet".into(),
+        None => v.t("ad-no-data-yet"),
     }
 }
 
@@ -53,6 +56,7 @@ fn day_label(day: i64) -> String {
 
 #[component]
 fn DayChart(days: Vec<DayCounts>) -> impl IntoView {
+    let viewer = crate::i18n::use_viewer();
     let max = days
         .iter()
         .map(|d| values(d).iter().sum::<i64>())
@@ -69,7 +73,7 @@ fn DayChart(days: Vec<DayCounts>) -> impl IntoView {
             let mut y = height;
             let segments = values(d)
                 .iter()
-                .zip(series())
+                .zip(series(viewer))
                 .filter(|(v, _)| **v > 0)
                 .map(|(v, (_, color))| {
                     let h = (*v as i32 * (height - 10)) / max as i32;
@@ -86,19 +90,20 @@ fn DayChart(days: Vec<DayCounts>) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <svg viewBox=format!("0 0 {width} {}", height + 20) role="img" aria-label="Requests per day by outcome (the table below has the numbers)" class="day-chart">
+        <svg viewBox=format!("0 0 {width} {}", height + 20) role="img" aria-label=viewer.t("ad-chart-label") class="day-chart">
             {bars}
         </svg>
         <p class="legend">
-            {series().map(|(name, color)| view! { <span><svg class="swatch" viewBox="0 0 1 1" aria-hidden="true"><rect width="1" height="1" fill=color/></svg>{name}</span> }).collect_view()}
+            {series(viewer).map(|(name, color)| view! { <span><svg class="swatch" viewBox="0 0 1 1" aria-hidden="true"><rect width="1" height="1" fill=color/></svg>{name}</span> }).collect_view()}
         </p>
     }
 }
 
 #[component]
 pub fn AdminDashboardPage() -> impl IntoView {
+    let viewer = crate::i18n::use_viewer();
     view! {
-        <PageTitle text="Dashboard — HourBank admin"/>
+        <PageTitle text=viewer.t("ad-dashboard-page-title")/>
         <AdminOnly>
             <DashboardBody/>
         </AdminOnly>
@@ -116,9 +121,9 @@ fn DashboardBody() -> impl IntoView {
     );
     let retry_error = Signal::derive(move || retry.value().get().and_then(|r| r.err()));
     view! {
-        <h1>"Dashboard"</h1>
-        <p><a href="/admin/disputes">"Open disputes"</a> " · " <a href="/admin/members">"Members"</a></p>
-        <Transition fallback=|| view! { <p>"Loading…"</p> }>
+        <h1>{viewer.t("ad-dashboard-heading")}</h1>
+        <p><a href="/admin/disputes">{viewer.t("ad-open-disputes")}</a> " · " <a href="/admin/members">{viewer.t("ad-members")}</a></p>
+        <Transition fallback=move || view! { <p>{viewer.t("ad-loading")}</p> }>
             <ErrorBoundary fallback=|errors| view! { <ErrorPage errors/> }>
                 {move || Suspend::new(async move {
                     let d = data.await?;
@@ -126,33 +131,33 @@ fn DashboardBody() -> impl IntoView {
                     Ok::<_, crate::AppError>(view! {
                         <section class="cards">
                             <div class=if c.holds { "card ok" } else { "card bad" } data-testid="conservation">
-                                <h2>"Conservation"</h2>
-                                <p>{if c.holds { "Balanced" } else { "BROKEN" }}</p>
-                                <p class="small">{format!("sum of all balances {} min · {} accounts differ from their entries · {} negative · {} unbalanced transfers", c.total, c.mismatched_accounts, c.negative_accounts, c.unbalanced_transfers)}</p>
+                                <h2>{viewer.t("ad-conservation")}</h2>
+                                <p>{if c.holds { viewer.t("ad-conservation-balanced") } else { viewer.t("ad-conservation-broken") }}</p>
+                                <p class="small">{viewer.tr("ad-conservation-detail", [("total", c.total.into()), ("mismatched", c.mismatched_accounts.into()), ("negative", c.negative_accounts.into()), ("unbalanced", c.unbalanced_transfers.into())])}</p>
                             </div>
-                            <div class="card"><h2>"In escrow now"</h2><p data-testid="in-escrow">{d.in_escrow.to_string()}</p></div>
-                            <div class="card"><h2>"Success rate"</h2><p data-testid="success-rate">{d.success_percent.map(|p| format!("{p} %")).unwrap_or_else(|| "—".into())}</p><p class="small">"paid ÷ closed"</p></div>
-                            <div class="card"><h2>"Auto-confirmed"</h2><p data-testid="auto-confirmed">{format!("{} starts, {} completions", d.auto_confirmed_start, d.auto_confirmed_completion)}</p></div>
+                            <div class="card"><h2>{viewer.t("ad-in-escrow-now")}</h2><p data-testid="in-escrow">{d.in_escrow.to_string()}</p></div>
+                            <div class="card"><h2>{viewer.t("ad-success-rate")}</h2><p data-testid="success-rate">{d.success_percent.map(|p| format!("{p} %")).unwrap_or_else(|| "—".into())}</p><p class="small">{viewer.t("ad-success-rate-hint")}</p></div>
+                            <div class="card"><h2>{viewer.t("ad-auto-confirmed")}</h2><p data-testid="auto-confirmed">{viewer.tr("ad-auto-confirmed-counts", [("starts", d.auto_confirmed_start.into()), ("completions", d.auto_confirmed_completion.into())])}</p></div>
                         </section>
                         <section>
-                            <h2>"Timings"</h2>
-                            <p data-testid="response-time">"Time to the provider's answer: " {timing(&d.provider_response)}</p>
-                            <p data-testid="payment-time">"Time from request to payment: " {timing(&d.time_to_payment)}</p>
+                            <h2>{viewer.t("ad-timings")}</h2>
+                            <p data-testid="response-time">{viewer.tr("ad-response-time", [("timing", timing(&d.provider_response, &viewer).into())])}</p>
+                            <p data-testid="payment-time">{viewer.tr("ad-payment-time", [("timing", timing(&d.time_to_payment, &viewer).into())])}</p>
                         </section>
                         <section>
-                            <h2>"Requests by state now"</h2>
+                            <h2>{viewer.t("ad-requests-by-state")}</h2>
                             <table class="requests" data-testid="by-state">
-                                <thead><tr><th scope="col">"State"</th><th scope="col">"Requests"</th></tr></thead>
+                                <thead><tr><th scope="col">{viewer.t("ad-col-state")}</th><th scope="col">{viewer.t("ad-col-requests")}</th></tr></thead>
                                 <tbody>
                                     {d.by_state.iter().map(|(s, n)| view! { <tr data-state=s.clone()><td>{s.clone()}</td><td class="num">{*n}</td></tr> }).collect_view()}
                                 </tbody>
                             </table>
                         </section>
                         <section>
-                            <h2>{format!("The last {} days", d.per_day.len())}</h2>
+                            <h2>{viewer.tr("ad-last-days", [("count", d.per_day.len().into())])}</h2>
                             <DayChart days=d.per_day.clone()/>
                             <table class="requests" data-testid="per-day">
-                                <thead><tr><th scope="col">"Day"</th>{series().map(|(n, _)| view! { <th scope="col">{n}</th> }).collect_view()}</tr></thead>
+                                <thead><tr><th scope="col">{viewer.t("ad-col-day")}</th>{series(viewer).map(|(n, _)| view! { <th scope="col">{n}</th> }).collect_view()}</tr></thead>
                                 <tbody>
                                     {d.per_day.iter().rev().filter(|c| values(c).iter().any(|v| *v > 0)).map(|c| view! {
                                         <tr><td>{day_label(c.day)}</td>{values(c).iter().map(|v| view! { <td class="num">{*v}</td> }).collect_view()}</tr>
@@ -161,9 +166,9 @@ fn DashboardBody() -> impl IntoView {
                             </table>
                         </section>
                         <section aria-labelledby="alarms-heading">
-                            <h2 id="alarms-heading">"Alarms"</h2>
+                            <h2 id="alarms-heading">{viewer.t("ad-alarms")}</h2>
                             {if d.alarms.is_empty() {
-                                view! { <p data-testid="alarms">"None."</p> }.into_any()
+                                view! { <p data-testid="alarms">{viewer.t("ad-alarms-none")}</p> }.into_any()
                             } else {
                                 view! {
                                     <ul class="alarms" data-testid="alarms">
@@ -175,11 +180,11 @@ fn DashboardBody() -> impl IntoView {
                             }}
                         </section>
                         <section aria-labelledby="mail-heading">
-                            <h2 id="mail-heading">"E-mail"</h2>
+                            <h2 id="mail-heading">{viewer.t("ad-mail")}</h2>
                             {match d.mail.clone() {
-                                None => view! { <p data-testid="mail">"E-mail is off: no SMTP server is configured (HOURBANK_SMTP_URL), so members hear of everything in the app only."</p> }.into_any(),
+                                None => view! { <p data-testid="mail">{viewer.t("ad-mail-off")}</p> }.into_any(),
                                 Some(q) => view! {
-                                    <p data-testid="mail">{format!("{} waiting · {} sent today · {} failing", q.waiting, q.sent_today, q.failing)}</p>
+                                    <p data-testid="mail">{viewer.tr("ad-mail-queue", [("waiting", q.waiting.into()), ("sent", q.sent_today.into()), ("failing", q.failing.into())])}</p>
                                     {(!q.errors.is_empty()).then(|| view! {
                                         <ul class="mail-errors">
                                             {q.errors.into_iter().map(|(e, n)| view! { <li>{format!("{n} × {e}")}</li> }).collect_view()}
@@ -189,10 +194,10 @@ fn DashboardBody() -> impl IntoView {
                             }}
                         </section>
                         <section>
-                            <h2>"Needing attention"</h2>
+                            <h2>{viewer.t("ad-needing-attention")}</h2>
                             <FormError error=retry_error/>
                             {if d.flagged.is_empty() {
-                                view! { <p data-testid="attention">"Nothing: every timer fired."</p> }.into_any()
+                                view! { <p data-testid="attention">{viewer.t("ad-attention-none")}</p> }.into_any()
                             } else {
                                 view! {
                                     <ul data-testid="attention">
@@ -202,7 +207,7 @@ fn DashboardBody() -> impl IntoView {
                                                 {format!(": {} ", f.error)}
                                                 <ActionForm action=retry attr:class="inline">
                                                     <input type="hidden" name="request_id" value=f.request_id/>
-                                                    <button type="submit">"Retry"</button>
+                                                    <button type="submit">{viewer.t("ad-retry")}</button>
                                                 </ActionForm>
                                             </li>
                                         }).collect_view()}

@@ -7,12 +7,31 @@ use crate::api::admin::{admin_list_members, AdminSetMemberActive};
 use crate::components::admin_only::AdminOnly;
 use crate::components::errors::{ErrorPage, FormError};
 use crate::domain::Role;
+use crate::i18n::Viewer;
 use crate::AppError;
+
+/// A member's role, in the reader's words.
+pub(super) fn role_name(v: &Viewer, role: Role) -> String {
+    match role {
+        Role::Admin => v.t("ad-role-admin"),
+        Role::Member => v.t("ad-role-member"),
+    }
+}
+
+/// Whether a member's account is active, in the reader's words.
+pub(super) fn status_name(v: &Viewer, active: bool) -> String {
+    if active {
+        v.t("ad-status-active")
+    } else {
+        v.t("ad-status-deactivated")
+    }
+}
 
 #[component]
 pub fn AdminMembersPage() -> impl IntoView {
+    let viewer = crate::i18n::use_viewer();
     view! {
-        <PageTitle text="Members — HourBank admin"/>
+        <PageTitle text=viewer.t("ad-members-page-title")/>
         <AdminOnly>
             <MembersBody/>
         </AdminOnly>
@@ -21,6 +40,7 @@ pub fn AdminMembersPage() -> impl IntoView {
 
 #[component]
 fn MembersBody() -> impl IntoView {
+    let viewer = crate::i18n::use_viewer();
     let toggle = ServerAction::<AdminSetMemberActive>::new();
     let query = use_query_map();
     let search = move || query.with(|q| q.get("q").unwrap_or_default());
@@ -31,26 +51,26 @@ fn MembersBody() -> impl IntoView {
     let toggle_error = Signal::derive(move || toggle.value().get().and_then(|r| r.err()));
 
     view! {
-        <h1>"Members"</h1>
+        <h1>{viewer.t("ad-members")}</h1>
         <form method="get" action="/admin/members" class="search-form" role="search">
-            <label for="member-search">"Search by name or e-mail"</label>
+            <label for="member-search">{viewer.t("ad-member-search-label")}</label>
             <input id="member-search" type="search" name="q" value=search prop:value=search/>
-            <button type="submit">"Search"</button>
+            <button type="submit">{viewer.t("ad-member-search")}</button>
         </form>
         <FormError error=toggle_error/>
-        <Transition fallback=|| view! { <p>"Loading…"</p> }>
+        <Transition fallback=move || view! { <p>{viewer.t("ad-loading")}</p> }>
             <ErrorBoundary fallback=|errors| view! { <ErrorPage errors/> }>
                 {move || Suspend::new(async move {
                     let list = members.await;
                     if let Err(AppError::Unauthenticated) = list {
                         return Ok(Either::Left(view! {
-                            <p>"Please " <a href="/login">"log in"</a> " as an admin to see this page."</p>
+                            <p>{viewer.t("ad-login-please")} <a href="/login">{viewer.t("ad-login-link")}</a> {viewer.t("ad-login-as-admin")}</p>
                         }));
                     }
                     list.map(|list| Either::Right(view! {
                         <table class="members">
                             <thead>
-                                <tr><th>"Name"</th><th>"E-mail"</th><th>"Role"</th><th>"Available"</th><th>"Held"</th><th>"Status"</th><th><span class="visually-hidden">"Action"</span></th></tr>
+                                <tr><th>{viewer.t("ad-col-name")}</th><th>{viewer.t("ad-col-email")}</th><th>{viewer.t("ad-col-role")}</th><th>{viewer.t("ad-col-available")}</th><th>{viewer.t("ad-col-held")}</th><th>{viewer.t("ad-col-status")}</th><th><span class="visually-hidden">{viewer.t("ad-col-action")}</span></th></tr>
                             </thead>
                             <tbody>
                                 {list.into_iter().map(|m| {
@@ -59,16 +79,16 @@ fn MembersBody() -> impl IntoView {
                                         <tr data-email=m.email.clone()>
                                             <td><a href=format!("/admin/members/{}", m.id)>{m.display_name.clone()}</a></td>
                                             <td>{m.email.clone()}</td>
-                                            <td>{match m.role { Role::Admin => "admin", Role::Member => "member" }}</td>
+                                            <td>{role_name(&viewer, m.role)}</td>
                                             <td>{m.available.to_string()}</td>
                                             <td>{m.held.to_string()}</td>
-                                            <td>{if active { "active" } else { "deactivated" }}</td>
+                                            <td>{status_name(&viewer, active)}</td>
                                             <td>
                                                 <ActionForm action=toggle attr:class="inline">
                                                     <input type="hidden" name="member_id" value=m.id.to_string()/>
                                                     <input type="hidden" name="active" value=if active { "false" } else { "true" }/>
-                                                    <button type="submit" aria-label=format!("{} {}", if active { "Deactivate" } else { "Reactivate" }, m.display_name)>
-                                                        {if active { "Deactivate" } else { "Reactivate" }}
+                                                    <button type="submit" aria-label=viewer.tr(if active { "ad-deactivate-member" } else { "ad-reactivate-member" }, [("name", m.display_name.clone().into())])>
+                                                        {if active { viewer.t("ad-deactivate") } else { viewer.t("ad-reactivate") }}
                                                     </button>
                                                 </ActionForm>
                                             </td>

@@ -1,4 +1,5 @@
 use crate::components::safe_text::PageTitle;
+use crate::i18n::use_viewer;
 use leptos::prelude::*;
 
 #[component]
@@ -7,12 +8,13 @@ pub fn NotFound() -> impl IntoView {
     if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
         res.set_status(http::StatusCode::NOT_FOUND);
     }
+    let v = use_viewer();
     view! {
-        <PageTitle text="Page not found — HourBank"/>
+        <PageTitle text=v.t("pg-not-found-title")/>
         <section class="error-page">
-            <h1>"Page not found"</h1>
-            <p>"There is no page at this address. It may have moved, or the link may be mistyped."</p>
-            <p><a href="/">"Back to the start page"</a></p>
+            <h1>{v.t("pg-not-found-heading")}</h1>
+            <p>{v.t("pg-not-found-text")}</p>
+            <p><a href="/">{v.t("pg-not-found-back")}</a></p>
         </section>
     }
 }

@@ -15,18 +15,18 @@ pub fn NotificationsPage() -> impl IntoView {
         |_| my_notifications(),
     );
     view! {
-        <PageTitle text="Notifications — HourBank"/>
-        <h1>"Notifications"</h1>
+        <PageTitle text=viewer.t("rq-notifications-page-title")/>
+        <h1>{viewer.t("rq-notifications")}</h1>
         <ActionForm action=mark attr:class="inline">
             <input type="hidden" name="id" value=""/>
-            <button type="submit">"Mark all read"</button>
+            <button type="submit">{viewer.t("rq-mark-all-read")}</button>
         </ActionForm>
-        <Transition fallback=|| view! { <p>"Loading…"</p> }>
+        <Transition fallback=move || view! { <p>{viewer.t("rq-loading")}</p> }>
             <ErrorBoundary fallback=|errors| view! { <ErrorPage errors/> }>
                 {move || Suspend::new(async move {
                     let items = list.await?;
                     if items.is_empty() {
-                        return Ok::<_, crate::AppError>(view! { <p>"No notifications yet."</p> }.into_any());
+                        return Ok::<_, crate::AppError>(view! { <p>{viewer.t("rq-no-notifications")}</p> }.into_any());
                     }
                     Ok(view! {
                         <ul class="notifications">
@@ -40,7 +40,7 @@ pub fn NotificationsPage() -> impl IntoView {
                                     {(!n.read).then(|| view! {
                                         <ActionForm action=mark attr:class="inline">
                                             <input type="hidden" name="id" value=n.id.clone()/>
-                                            <button type="submit" class="link-button">"Mark read"</button>
+                                            <button type="submit" class="link-button">{viewer.t("rq-mark-read")}</button>
                                         </ActionForm>
                                     })}
                                 </li>

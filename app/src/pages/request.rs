@@ -7,6 +7,7 @@ use crate::components::errors::{ErrorPage, FieldError, FormError};
 use crate::components::live::use_live;
 use crate::components::state_graph::StateGraph;
 use crate::components::terms::{start_line, terms_line, DurationSelect, RateAndStartFields};
+use crate::i18n::Viewer;
 use crate::lifecycle::definition::{Input, OnFire};
 use crate::lifecycle::machine::{waiting_for, Actor, Event, TEXT_MAX_CHARS};
 use crate::lifecycle::request::Party;
@@ -14,18 +15,19 @@ use crate::lifecycle::terms::MESSAGE_MAX_CHARS;
 use crate::lifecycle::{words, EventKind, State};
 use crate::AppError;
 
-fn actor_name(actor: &Actor, d: &RequestDetail) -> String {
+fn actor_name(actor: &Actor, d: &RequestDetail, v: &Viewer) -> String {
     match actor {
         Actor::Member(m) if *m == d.request.requester => d.requester_name.clone(),
         Actor::Member(_) => d.provider_name.clone(),
-        Actor::Admin(_) => "an admin".into(),
-        Actor::Timer => "the timer".into(),
+        Actor::Admin(_) => v.t("rq-actor-admin"),
+        Actor::Timer => v.t("rq-actor-timer"),
         Actor::System => "HourBank".into(),
     }
 }
 
 #[component]
 pub fn RequestPage() -> impl IntoView {
+    let viewer = crate::i18n::use_viewer();
     let params = use_params_map();
     let id = move || params.with(|p| p.get("id").unwrap_or_default());
     let act = ServerAction::<RequestAction>::new();
@@ -36,8 +38,8 @@ pub fn RequestPage() -> impl IntoView {
         |(id, ..)| get_request(id),
     );
     view! {
-        <PageTitle text="Request — HourBank"/>
-        <Transition fallback=|| view! { <p>"Loading…"</p> }>
+        <PageTitle text=viewer.t("rq-request-page-title")/>
+        <Transition fallback=move || view! { <p>{viewer.t("rq-loading")}</p> }>
             <ErrorBoundary fallback=|errors| view! { <ErrorPage errors/> }>
                 {move || Suspend::new(async move {
                     let d = detail.await?;
@@ -82,23 +84,23 @@ fn RequestView(
             };
             (
                 i as u32 + 1,
-                actor_name(a, &d),
+                actor_name(a, &d, &viewer),
                 format!(
                     "{}{}{msg}",
                     terms_line(t, &viewer),
                     t.proposed_start
-                        .map(|s| format!(", starting {}", viewer.time(s)))
+                        .map(|s| viewer.tr("rq-round-starting", [("time", viewer.time(s).into())]))
                         .unwrap_or_default()
                 ),
             )
         })
         .collect();
-    let hold = words::hold(&req.hold);
+    let hold = words::hold(&req.hold, &viewer);
     let role = match (d.viewer, d.viewer_is_admin) {
-        (Some(Party::Requester), _) => "You asked for this service.",
-        (Some(Party::Provider), _) => "You provide this service.",
-        (None, true) => "You are viewing this request as an admin.",
-        (None, false) => "",
+        (Some(Party::Requester), _) => viewer.t("rq-role-requester"),
+        (Some(Party::Provider), _) => viewer.t("rq-role-provider"),
+        (None, true) => viewer.t("rq-role-admin"),
+        (None, false) => String::new(),
     };
     // One form per allowed action, with the fields the definition's input asks for.
     let actions: Vec<AnyView> = allowed
@@ -109,25 +111,25 @@ fn RequestView(
             let fields = match kind.def().input {
                 Input::Nothing => ().into_any(),
                 Input::OptionalReason | Input::RequiredReason | Input::Note => view! {
-                    <label for=field_id.clone()>{words::text_label(kind)}</label>
+                    <label for=field_id.clone()>{words::text_label(kind, &viewer)}</label>
                     <textarea id=field_id name="text" rows="2" maxlength=TEXT_MAX_CHARS.to_string() required=kind.def().input.text_required()></textarea>
                 }
                 .into_any(),
                 Input::Terms => view! {
                     <fieldset>
-                        <legend>"Counter-offer"</legend>
-                        <label for="counter-duration">"Hours"</label>
+                        <legend>{viewer.t("rq-counter-offer")}</legend>
+                        <label for="counter-duration">{viewer.t("rq-counter-hours")}</label>
                         <DurationSelect id="counter-duration" selected=req.terms.duration_minutes/>
                         <RateAndStartFields id_prefix="counter" rate=req.terms.rate start=req.terms.proposed_start/>
-                        <label for="counter-message">"Message"</label>
+                        <label for="counter-message">{viewer.t("rq-counter-message")}</label>
                         <textarea id="counter-message" name="message" rows="2" maxlength=MESSAGE_MAX_CHARS.to_string()></textarea>
                     </fieldset>
                 }
                 .into_any(),
                 Input::SplitAndNote => view! {
-                    <label for="split-minutes">{format!("Minutes to the provider (1 to {})", req.hold.amount.0 - 1)}</label>
+                    <label for="split-minutes">{viewer.tr("rq-split-minutes", [("max", (req.hold.amount.0 - 1).into())])}</label>
                     <input id="split-minutes" name="minutes" type="number" min="1" max=(req.hold.amount.0 - 1).to_string()/>
-                    <label for=field_id.clone()>{words::text_label(kind)}</label>
+                    <label for=field_id.clone()>{words::text_label(kind, &viewer)}</label>
                     <textarea id=field_id name="text" rows="2" maxlength=TEXT_MAX_CHARS.to_string() required></textarea>
                 }
                 .into_any(),
@@ -139,7 +141,7 @@ fn RequestView(
                     <input type="hidden" name="version" value=version/>
                     <input type="hidden" name="action" value=kind.as_str()/>
                     {fields}
-                    <button type="submit">{words::button(kind)}</button>
+                    <button type="submit">{words::button(kind, &viewer)}</button>
                 </ActionForm>
             }
             .into_any()
@@ -152,12 +154,15 @@ fn RequestView(
             .state
             .def()
             .deadline
-            .map(|d| words::on_fire(d.on_fire))
+            .map(|d| words::on_fire(d.on_fire, &viewer))
             .unwrap_or_default();
-        format!(
-            "Deadline: {} ({}), then {then}.",
-            viewer.time(dl),
-            viewer.remaining(dl, d.now),
+        viewer.tr(
+            "rq-deadline",
+            [
+                ("time", viewer.time(dl).into()),
+                ("remaining", viewer.remaining(dl, d.now).into()),
+                ("then", then.into()),
+            ],
         )
     });
     let is_admin = d.viewer_is_admin;
@@ -166,33 +171,32 @@ fn RequestView(
     let calendar_link = (agreed && req.terms.proposed_start.is_some() && d.viewer.is_some())
         .then(|| format!("/calendar/requests/{}.ics", req.id));
     let auto_flags = [
-        req.auto_confirmed_start
-            .then_some("The start was confirmed automatically."),
+        req.auto_confirmed_start.then(|| viewer.t("rq-auto-start")),
         req.auto_confirmed_completion
-            .then_some("Completion was confirmed automatically."),
+            .then(|| viewer.t("rq-auto-completion")),
     ];
     view! {
-        <PageTitle text=format!("{} — request — HourBank", d.service_title)/>
+        <PageTitle text=viewer.tr("rq-detail-page-title", [("service", d.service_title.clone().into())])/>
         <h1>{d.service_title.clone()}</h1>
         <p class="lead">
-            {format!("{} asked {} · ", d.requester_name, d.provider_name)} {role}
+            {viewer.tr("rq-lead", [("requester", d.requester_name.clone().into()), ("provider", d.provider_name.clone().into())])} {role}
         </p>
         <section class="status-box" aria-labelledby="status-heading">
-            <h2 id="status-heading">"Status: " <span data-testid="state" data-state=req.state.as_str()>{words::state(req.state)}</span></h2>
-            <p data-testid="waiting-for">"Waiting for " {words::waiting_for(waiting.who, req.state, &d.requester_name, &d.provider_name)} "."</p>
+            <h2 id="status-heading">{viewer.t("rq-status")} <span data-testid="state" data-state=req.state.as_str()>{words::state(req.state, &viewer)}</span></h2>
+            <p data-testid="waiting-for">{viewer.tr("rq-waiting-for", [("who", words::waiting_for(waiting.who, req.state, &d.requester_name, &d.provider_name, &viewer).into())])}</p>
             {deadline_line.map(|l| view! { <p data-testid="deadline">{l}</p> })}
-            {req.end_reason.as_ref().map(|r| view! { <p class="end-reason" data-testid="end-reason">{words::end_reason(r)}</p> })}
+            {req.end_reason.as_ref().map(|r| view! { <p class="end-reason" data-testid="end-reason">{words::end_reason(r, &viewer)}</p> })}
             {auto_flags.into_iter().flatten().map(|f| view! { <p class="auto">{f}</p> }).collect_view()}
             <p>{terms_line(&req.terms, &viewer)}{(!req.terms.message.is_empty()).then(|| format!(" — “{}”", req.terms.message))}</p>
             <p data-testid="start">
                 {start_line(&req.terms, &viewer, agreed)}
-                {calendar_link.map(|href| view! { " · " <a href=href data-testid="ics">"Add to calendar (.ics)"</a> })}
+                {calendar_link.map(|href| view! { " · " <a href=href data-testid="ics">{viewer.t("rq-add-to-calendar")}</a> })}
             </p>
             <p data-testid="hold">{hold}</p>
         </section>
 
         <section aria-labelledby="actions-heading" class="actions">
-            <h2 id="actions-heading">"What you can do"</h2>
+            <h2 id="actions-heading">{viewer.t("rq-what-you-can-do")}</h2>
             <FormError error=act_error/>
             <FieldError error=act_error field="text"/>
             <FieldError error=act_error field="terms"/>
@@ -200,7 +204,7 @@ fn RequestView(
             <FieldError error=act_error field="start"/>
             <FieldError error=act_error field="minutes"/>
             {if actions.is_empty() {
-                view! { <p>"Nothing right now."</p> }.into_any()
+                view! { <p>{viewer.t("rq-nothing-right-now")}</p> }.into_any()
             } else {
                 view! { <div class="action-list">{actions}</div> }.into_any()
             }}
@@ -208,45 +212,45 @@ fn RequestView(
 
         {(!rounds.is_empty()).then(|| view! {
             <section aria-labelledby="negotiation-heading">
-                <h2 id="negotiation-heading">"Negotiation"</h2>
+                <h2 id="negotiation-heading">{viewer.t("rq-negotiation")}</h2>
                 <ol class="rounds">
-                    {rounds.into_iter().map(|(n, who, t)| view! { <li>{format!("Round {n}, {who}: {t}")}</li> }).collect_view()}
+                    {rounds.into_iter().map(|(n, who, t)| view! { <li>{viewer.tr("rq-round", [("n", n.into()), ("who", who.into()), ("terms", t.into())])}</li> }).collect_view()}
                 </ol>
             </section>
         })}
 
         {(d.can_rate || !d.ratings.is_empty()).then(|| view! {
             <section aria-labelledby="ratings-heading">
-                <h2 id="ratings-heading">"Ratings"</h2>
+                <h2 id="ratings-heading">{viewer.t("rq-ratings")}</h2>
                 <ul>
                     {d.ratings.iter().map(|r| {
                         let who = match r.by { Party::Requester => &d.requester_name, Party::Provider => &d.provider_name };
-                        view! { <li>{format!("{who}: {} of 5{}", r.stars, if r.comment.is_empty() { String::new() } else { format!(" — “{}”", r.comment) })}</li> }
+                        view! { <li>{viewer.tr("rq-rating", [("who", who.into()), ("stars", r.stars.into()), ("comment", (if r.comment.is_empty() { String::new() } else { format!(" — “{}”", r.comment) }).into())])}</li> }
                     }).collect_view()}
                 </ul>
                 {d.can_rate.then(|| view! {
                     <ActionForm action=rate attr:class="stack-form">
                         <FormError error=rate_error/>
                         <input type="hidden" name="request_id" value=request_id.clone()/>
-                        <label for="rate-stars">"Stars"</label>
+                        <label for="rate-stars">{viewer.t("rq-stars")}</label>
                         <select id="rate-stars" name="stars">
-                            <option value="5">"5 — excellent"</option>
-                            <option value="4">"4 — good"</option>
-                            <option value="3">"3 — fine"</option>
-                            <option value="2">"2 — poor"</option>
-                            <option value="1">"1 — bad"</option>
+                            <option value="5">{viewer.t("rq-stars-5")}</option>
+                            <option value="4">{viewer.t("rq-stars-4")}</option>
+                            <option value="3">{viewer.t("rq-stars-3")}</option>
+                            <option value="2">{viewer.t("rq-stars-2")}</option>
+                            <option value="1">{viewer.t("rq-stars-1")}</option>
                         </select>
                         <FieldError error=rate_error field="stars"/>
-                        <label for="rate-comment">"Comment (optional)"</label>
+                        <label for="rate-comment">{viewer.t("rq-rate-comment")}</label>
                         <textarea id="rate-comment" name="comment" rows="2" maxlength=TEXT_MAX_CHARS.to_string()></textarea>
-                        <button type="submit">"Rate"</button>
+                        <button type="submit">{viewer.t("rq-rate")}</button>
                     </ActionForm>
                 })}
             </section>
         })}
 
         <section aria-labelledby="history-heading">
-            <h2 id="history-heading">"History"</h2>
+            <h2 id="history-heading">{viewer.t("rq-history")}</h2>
             <ol class="timeline" data-testid="history">
                 {d.history.iter().map(|h| {
                     // A deadline that confirmed rather than expired.
@@ -255,15 +259,15 @@ fn RequestView(
                     view! {
                         <li>
                             <time datetime=h.recorded.at.to_rfc3339()>{viewer.time(h.recorded.at)}</time>
-                            " · " <strong>{actor_name(&h.recorded.actor, &d)}</strong> " · "
-                            {words::verb(h.recorded.event.kind())}
-                            {format!(" → {}", words::state(h.to))}
+                            " · " <strong>{actor_name(&h.recorded.actor, &d, &viewer)}</strong> " · "
+                            {words::verb(h.recorded.event.kind(), &viewer)}
+                            {format!(" → {}", words::state(h.to, &viewer))}
                             {h.recorded.event.typed_text().map(|t| view! { <q class="typed">{t.to_owned()}</q> })}
-                            {auto.then(|| view! { <span class="badge">" auto-confirmed"</span> })}
+                            {auto.then(|| view! { <span class="badge">{viewer.t("rq-auto-confirmed-badge")}</span> })}
                             // Admins see each event's full record, like an execution history.
                             {is_admin.then(|| view! {
                                 <details class="payload">
-                                    <summary>{format!("event {} details", h.recorded.seq)}</summary>
+                                    <summary>{viewer.tr("rq-event-details", [("seq", h.recorded.seq.into())])}</summary>
                                     <pre>{serde_json::to_string_pretty(&(&h.recorded.actor, &h.recorded.event)).unwrap_or_default()}</pre>
                                 </details>
                             })}
@@ -274,7 +278,7 @@ fn RequestView(
         </section>
 
         <section aria-labelledby="graph-heading">
-            <h2 id="graph-heading">"Where this request is in the lifecycle"</h2>
+            <h2 id="graph-heading">{viewer.t("rq-lifecycle-heading")}</h2>
             <StateGraph path=path current=Some(req.state)/>
         </section>
     }

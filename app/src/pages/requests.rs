@@ -51,35 +51,35 @@ fn RequestList(party: Party) -> impl IntoView {
         Party::Requester => "/requests",
         Party::Provider => "/inbox",
     };
-    let counterpart = match party {
-        Party::Requester => "Provider",
-        Party::Provider => "Requester",
+    let counterpart: &'static str = match party {
+        Party::Requester => "rq-col-provider",
+        Party::Provider => "rq-col-requester",
     };
     view! {
-        <nav class="filters" aria-label="Filter by status">
-            <a href=format!("{base}?show=open") aria-current=move || (show() == Show::Open).then_some("page")>"Open"</a>
-            <a href=format!("{base}?show=closed") aria-current=move || (show() == Show::Closed).then_some("page")>"Closed"</a>
-            <a href=format!("{base}?show=all") aria-current=move || (show() == Show::All).then_some("page")>"All"</a>
+        <nav class="filters" aria-label=viewer.t("rq-filter-label")>
+            <a href=format!("{base}?show=open") aria-current=move || (show() == Show::Open).then_some("page")>{viewer.t("rq-filter-open")}</a>
+            <a href=format!("{base}?show=closed") aria-current=move || (show() == Show::Closed).then_some("page")>{viewer.t("rq-filter-closed")}</a>
+            <a href=format!("{base}?show=all") aria-current=move || (show() == Show::All).then_some("page")>{viewer.t("rq-filter-all")}</a>
         </nav>
-        <Transition fallback=|| view! { <p>"Loading…"</p> }>
+        <Transition fallback=move || view! { <p>{viewer.t("rq-loading")}</p> }>
             <ErrorBoundary fallback=|errors| view! { <ErrorPage errors/> }>
                 {move || Suspend::new(async move {
                     let mut rows: Vec<RequestSummary> = list.await?.into_iter().filter(|r| keep(show(), r)).collect();
                     // What waits for me first, then the nearest deadline.
                     rows.sort_by_key(|r| (!is_turn_of(&r.request, party), r.request.deadline.map(|d| d.0).unwrap_or(i64::MAX)));
                     if rows.is_empty() {
-                        return Ok::<_, crate::AppError>(view! { <p>"Nothing here."</p> }.into_any());
+                        return Ok::<_, crate::AppError>(view! { <p>{viewer.t("rq-nothing-here")}</p> }.into_any());
                     }
                     Ok(view! {
                         <table class="requests">
                             <thead>
                                 <tr>
-                                    <th scope="col">"Service"</th>
-                                    <th scope="col">{counterpart}</th>
-                                    <th scope="col">"Status"</th>
-                                    <th scope="col">"Hours"</th>
-                                    <th scope="col">"Start"</th>
-                                    <th scope="col">"Next deadline"</th>
+                                    <th scope="col">{viewer.t("rq-col-service")}</th>
+                                    <th scope="col">{viewer.t(counterpart)}</th>
+                                    <th scope="col">{viewer.t("rq-col-status")}</th>
+                                    <th scope="col">{viewer.t("rq-col-hours")}</th>
+                                    <th scope="col">{viewer.t("rq-col-start")}</th>
+                                    <th scope="col">{viewer.t("rq-col-next-deadline")}</th>
                                 </tr>
                             </thead>
                             <tbody>
@@ -90,8 +90,8 @@ fn RequestList(party: Party) -> impl IntoView {
                                             <td><a href=format!("/requests/{}", r.request.id)>{r.service_title.clone()}</a></td>
                                             <td>{r.counterpart_name.clone()}</td>
                                             <td>
-                                                {words::state(r.request.state)}
-                                                {waits_for_me.then(|| view! { <strong class="badge">" your turn"</strong> })}
+                                                {words::state(r.request.state, &viewer)}
+                                                {waits_for_me.then(|| view! { <strong class="badge">{viewer.t("rq-your-turn-badge")}</strong> })}
                                             </td>
                                             <td>{Minutes(r.request.terms.duration_minutes).to_string()}</td>
                                             <td data-testid="list-start">{r.request.terms.proposed_start.map(|s| viewer.time(s)).unwrap_or_else(|| "—".into())}</td>
@@ -110,20 +110,22 @@ fn RequestList(party: Party) -> impl IntoView {
 
 #[component]
 pub fn MyRequestsPage() -> impl IntoView {
+    let viewer = crate::i18n::use_viewer();
     view! {
-        <PageTitle text="My requests — HourBank"/>
-        <h1>"My requests"</h1>
-        <p>"Services you asked other members for. " <a href="/services">"Find a service"</a></p>
+        <PageTitle text=viewer.t("rq-my-requests-page-title")/>
+        <h1>{viewer.t("rq-my-requests")}</h1>
+        <p>{viewer.t("rq-my-requests-intro")} <a href="/services">{viewer.t("rq-find-a-service")}</a></p>
         <RequestList party=Party::Requester/>
     }
 }
 
 #[component]
 pub fn InboxPage() -> impl IntoView {
+    let viewer = crate::i18n::use_viewer();
     view! {
-        <PageTitle text="Inbox — HourBank"/>
-        <h1>"Inbox"</h1>
-        <p>"Requests for your services. Those waiting for you come first."</p>
+        <PageTitle text=viewer.t("rq-inbox-page-title")/>
+        <h1>{viewer.t("rq-inbox")}</h1>
+        <p>{viewer.t("rq-inbox-intro")}</p>
         <RequestList party=Party::Provider/>
     }
 }

@@ -9,12 +9,14 @@ use crate::components::errors::{ErrorPage, FieldError, FormError};
 use crate::components::terms::{DurationSelect, RateAndStartFields};
 use crate::domain::service::{rating_label, ServiceStatus};
 use crate::domain::Minutes;
+use crate::i18n::{use_viewer, Arg};
 use crate::lifecycle::terms::{MESSAGE_MAX_CHARS, RATE_NORM};
 use crate::lifecycle::Terms;
 
 /// One service and the form to request it.
 #[component]
 pub fn ServicePage() -> impl IntoView {
+    let v = use_viewer();
     let params = use_params_map();
     let id = move || params.with(|p| p.get("id").unwrap_or_default());
     let service = Resource::new(id, get_service);
@@ -24,7 +26,7 @@ pub fn ServicePage() -> impl IntoView {
     let (minutes, set_minutes) = signal(60i64);
     let (rate, set_rate) = signal(RATE_NORM);
     view! {
-        <Transition fallback=|| view! { <p>"Loading…"</p> }>
+        <Transition fallback=move || view! { <p>{v.t("pg-loading")}</p> }>
             <ErrorBoundary fallback=|errors| view! { <ErrorPage errors/> }>
                 {move || Suspend::new(async move {
                     let s = service.await?;
@@ -36,27 +38,27 @@ pub fn ServicePage() -> impl IntoView {
                         <PageTitle text=format!("{} — HourBank", s.title)/>
                         <h1>{s.title.clone()}</h1>
                         <p class="meta">
-                            {s.category.clone()} " · by "
+                            {s.category.clone()} {v.t("pg-service-by")}
                             <a href=format!("/members/{}", s.provider_id)>{s.provider_name.clone()}</a>
-                            {format!(" · {} · answers within {} h", rating_label(s.provider_rating, s.provider_rating_count), s.response_window_hours)}
+                            {v.tr("pg-service-meta", [("rating", rating_label(s.provider_rating, s.provider_rating_count, &v).into()), ("hours", s.response_window_hours.into())])}
                         </p>
                         <p>{s.description.clone()}</p>
                         {match (me.is_some(), own, open) {
-                            (false, _, _) => view! { <p><a href="/login">"Log in"</a> " to request this service."</p> }.into_any(),
-                            (true, true, _) => view! { <p>"This is your own service. " <a href="/my/services">"Manage your services"</a></p> }.into_any(),
-                            (true, false, false) => view! { <p>"This service is not taking requests right now."</p> }.into_any(),
+                            (false, _, _) => view! { <p><a href="/login">{v.t("pg-log-in")}</a> {v.t("pg-service-login-to-request")}</p> }.into_any(),
+                            (true, true, _) => view! { <p>{v.t("pg-service-own")} <a href="/my/services">{v.t("pg-service-manage")}</a></p> }.into_any(),
+                            (true, false, false) => view! { <p>{v.t("pg-service-closed")}</p> }.into_any(),
                             (true, false, true) => view! {
-                                <h2>"Request this service"</h2>
+                                <h2>{v.t("pg-service-request-heading")}</h2>
                                 <ActionForm action=submit attr:class="stack-form">
                                     <FormError error/>
                                     <input type="hidden" name="service_id" value=s.id.to_string()/>
-                                    <label for="request-duration">"How long (hours)"</label>
+                                    <label for="request-duration">{v.t("pg-service-duration")}</label>
                                     <DurationSelect id="request-duration" selected=60 on_pick=set_minutes/>
                                     <FieldError error field="duration_minutes"/>
                                     <RateAndStartFields id_prefix="request" rate=RATE_NORM start=None on_rate=set_rate/>
                                     <FieldError error field="rate"/>
                                     <FieldError error field="start"/>
-                                    <label for="request-message">"Message to the provider"</label>
+                                    <label for="request-message">{v.t("pg-service-message")}</label>
                                     <textarea id="request-message" name="message" rows="4" maxlength=MESSAGE_MAX_CHARS.to_string()></textarea>
                                     <p class="cost" data-testid="cost-preview">
                                         {move || {
@@ -68,13 +70,13 @@ pub fn ServicePage() -> impl IntoView {
                                             }
                                             .cost();
                                             match available {
-                                                Some(a) => format!("This holds {cost} of your hours in escrow until the service is done; you would have {} available after.", Minutes(a.0 - cost.0)),
-                                                None => format!("This holds {cost} of your hours in escrow."),
+                                                Some(a) => v.tr("pg-service-cost-after", [("cost", cost.into()), ("after", Minutes(a.0 - cost.0).into())]),
+                                                None => v.tr("pg-service-cost", [("cost", cost.into())]),
                                             }
                                         }}
                                     </p>
-                                    <p class="hint">{format!("You have {} available. The usual rate is 1.00 (one hour of credit per hour); the provider may propose other terms.", available.unwrap_or_default())}</p>
-                                    <button type="submit">"Send request"</button>
+                                    <p class="hint">{v.tr("pg-service-hint", [("available", available.unwrap_or_default().into()), ("rate", Arg::Decimal(RATE_NORM))])}</p>
+                                    <button type="submit">{v.t("pg-service-send")}</button>
                                 </ActionForm>
                             }.into_any(),
                         }}

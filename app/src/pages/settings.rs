@@ -4,11 +4,12 @@ use crate::api::email::{my_email_settings, SendVerification, SetEmailMode};
 use crate::api::time::{my_time_settings, RenewCalendarAddress, SetTimeZone};
 use crate::components::errors::{ErrorPage, FieldError, FormError};
 use crate::components::safe_text::PageTitle;
-use crate::i18n::Zone;
+use crate::i18n::{use_viewer, Zone};
 
 /// A member's settings: their address, whether it is verified, and what they get by e-mail.
 #[component]
 pub fn SettingsPage() -> impl IntoView {
+    let v = use_viewer();
     let set_mode = ServerAction::<SetEmailMode>::new();
     let resend = ServerAction::<SendVerification>::new();
     let settings = Resource::new(
@@ -21,10 +22,10 @@ pub fn SettingsPage() -> impl IntoView {
     let saved = move || query.with(|q| q.get("saved").is_some());
     let resent = move || query.with(|q| q.get("sent").is_some());
     view! {
-        <PageTitle text="Settings — HourBank"/>
-        <h1>"Settings"</h1>
+        <PageTitle text=v.t("pg-settings-title")/>
+        <h1>{v.t("pg-settings-heading")}</h1>
         <TimeSettings/>
-        <Transition fallback=|| view! { <p>"Loading…"</p> }>
+        <Transition fallback=move || view! { <p>{v.t("pg-loading")}</p> }>
             <ErrorBoundary fallback=|errors| view! { <ErrorPage errors/> }>
                 {move || Suspend::new(async move {
                     let s = settings.await?;
@@ -41,33 +42,33 @@ pub fn SettingsPage() -> impl IntoView {
                     };
                     Ok::<_, crate::AppError>(view! {
                         <section aria-labelledby="email-heading">
-                            <h2 id="email-heading">"E-mail"</h2>
+                            <h2 id="email-heading">{v.t("pg-email")}</h2>
                             {if !s.mail_on {
-                                view! { <p data-testid="mail-off">"This bank sends no e-mail: you hear of everything here, under Notifications."</p> }.into_any()
+                                view! { <p data-testid="mail-off">{v.t("pg-settings-mail-off")}</p> }.into_any()
                             } else {
                                 view! {
                                     <p data-testid="email-address">
                                         {s.email.clone()} " · "
-                                        {if s.verified { "verified" } else { "not verified yet: we send nothing else until you confirm it" }}
+                                        {if s.verified { v.t("pg-settings-verified") } else { v.t("pg-settings-not-verified") }}
                                     </p>
                                     {(!s.verified).then(|| view! {
                                         <ActionForm action=resend attr:class="inline">
                                             <FormError error=resend_error/>
-                                            <button type="submit">"Send the confirmation link again"</button>
+                                            <button type="submit">{v.t("pg-settings-resend")}</button>
                                         </ActionForm>
-                                        {move || resent().then(|| view! { <p role="status">"Sent. The link works for three days."</p> })}
+                                        {move || resent().then(|| view! { <p role="status">{v.t("pg-settings-resent")}</p> })}
                                     })}
                                     <ActionForm action=set_mode attr:class="stack-form">
                                         <FormError error=mode_error/>
                                         <fieldset>
-                                            <legend>"What reaches you by e-mail"</legend>
-                                            {choice("immediate", "Each step as it happens, and reminders before the timer acts".to_owned())}
-                                            {choice("digest", format!("One digest a day, at {:02}:00 UTC", s.digest_hour_utc))}
-                                            {choice("off", "Nothing (the app keeps every notification)".to_owned())}
+                                            <legend>{v.t("pg-settings-mode-legend")}</legend>
+                                            {choice("immediate", v.t("pg-settings-mode-immediate"))}
+                                            {choice("digest", v.tr("pg-settings-mode-digest", [("hour", format!("{:02}", s.digest_hour_utc).into())]))}
+                                            {choice("off", v.t("pg-settings-mode-off"))}
                                         </fieldset>
                                         <FieldError error=mode_error field="mode"/>
-                                        <button type="submit">"Save"</button>
-                                        {move || saved().then(|| view! { <p role="status">"Saved."</p> })}
+                                        <button type="submit">{v.t("pg-save")}</button>
+                                        {move || saved().then(|| view! { <p role="status">{v.t("pg-saved")}</p> })}
                                     </ActionForm>
                                 }.into_any()
                             }}
@@ -82,6 +83,7 @@ pub fn SettingsPage() -> impl IntoView {
 /// The member's time zone and the private address of their calendar feed.
 #[component]
 fn TimeSettings() -> impl IntoView {
+    let v = use_viewer();
     let set_zone = ServerAction::<SetTimeZone>::new();
     let renew = ServerAction::<RenewCalendarAddress>::new();
     let settings = Resource::new(
@@ -94,18 +96,18 @@ fn TimeSettings() -> impl IntoView {
     let zone_saved = move || query.with(|q| q.get("zone_saved").is_some());
     let renewed = move || query.with(|q| q.get("calendar_renewed").is_some());
     view! {
-        <Transition fallback=|| view! { <p>"Loading…"</p> }>
+        <Transition fallback=move || view! { <p>{v.t("pg-loading")}</p> }>
             <ErrorBoundary fallback=|errors| view! { <ErrorPage errors/> }>
                 {move || Suspend::new(async move {
                     let s = settings.await?;
                     let current = s.zone.clone().unwrap_or_default();
-                    let bank_default = format!("The bank's zone ({})", s.default_zone);
+                    let bank_default = v.tr("pg-settings-bank-zone", [("zone", s.default_zone.clone().into())]);
                     Ok::<_, crate::AppError>(view! {
                         <section aria-labelledby="time-heading">
-                            <h2 id="time-heading">"Time zone"</h2>
+                            <h2 id="time-heading">{v.t("pg-settings-zone-heading")}</h2>
                             <ActionForm action=set_zone attr:class="stack-form">
                                 <FormError error=zone_error/>
-                                <label for="time-zone">"Every time is shown to you in"</label>
+                                <label for="time-zone">{v.t("pg-settings-zone-label")}</label>
                                 <select id="time-zone" name="time_zone">
                                     <option value="" selected=current.is_empty()>{bank_default}</option>
                                     {Zone::all().map(|z| {
@@ -114,20 +116,20 @@ fn TimeSettings() -> impl IntoView {
                                     }).collect_view()}
                                 </select>
                                 <FieldError error=zone_error field="time_zone"/>
-                                <button type="submit">"Save time zone"</button>
-                                {move || zone_saved().then(|| view! { <p role="status">"Saved."</p> })}
+                                <button type="submit">{v.t("pg-settings-zone-save")}</button>
+                                {move || zone_saved().then(|| view! { <p role="status">{v.t("pg-saved")}</p> })}
                             </ActionForm>
                         </section>
                         <section aria-labelledby="calendar-heading">
-                            <h2 id="calendar-heading">"Calendar"</h2>
-                            <p>"Subscribe to this private address in your calendar app to see the work you agreed, with its start time:"</p>
-                            <p><input type="text" readonly aria-label="Your calendar feed address" class="feed-url" data-testid="feed-url" value=s.feed_url.clone()/></p>
-                            <p class="hint">"Anyone with the address sees your agreed work. If it leaked, make a new one: the old address stops working."</p>
+                            <h2 id="calendar-heading">{v.t("pg-settings-calendar-heading")}</h2>
+                            <p>{v.t("pg-settings-calendar-intro")}</p>
+                            <p><input type="text" readonly aria-label=v.t("pg-settings-calendar-feed") class="feed-url" data-testid="feed-url" value=s.feed_url.clone()/></p>
+                            <p class="hint">{v.t("pg-settings-calendar-hint")}</p>
                             <ActionForm action=renew attr:class="inline">
                                 <FormError error=renew_error/>
-                                <button type="submit">"Make a new address"</button>
+                                <button type="submit">{v.t("pg-settings-calendar-renew")}</button>
                             </ActionForm>
-                            {move || renewed().then(|| view! { <p role="status">"Done: only the address above works now."</p> })}
+                            {move || renewed().then(|| view! { <p role="status">{v.t("pg-settings-calendar-renewed")}</p> })}
                         </section>
                     })
                 })}

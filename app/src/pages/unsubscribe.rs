@@ -2,12 +2,14 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::components::safe_text::PageTitle;
+use crate::i18n::use_viewer;
 
 /// Where an e-mail's "no more e-mails" link leads: one button, no login. The form posts
 /// to `/unsubscribe/now`, the same address mail programs post to for a one-click
 /// unsubscribe (`List-Unsubscribe-Post`).
 #[component]
 pub fn UnsubscribePage() -> impl IntoView {
+    let v = use_viewer();
     let query = use_query_map();
     let param = move |k: &'static str| query.with(|q| q.get(k).unwrap_or_default());
     let action = move || {
@@ -20,16 +22,16 @@ pub fn UnsubscribePage() -> impl IntoView {
     let done = move || param("done") == "1";
     let failed = move || param("done") == "0";
     view! {
-        <PageTitle text="No more e-mails — HourBank"/>
-        <h1>"No more e-mails"</h1>
+        <PageTitle text=v.t("pg-unsubscribe-title")/>
+        <h1>{v.t("pg-unsubscribe-heading")}</h1>
         {move || if done() {
-            view! { <p role="status" data-testid="unsubscribed">"Done: HourBank sends you no more e-mails. Your notifications stay in the app, and you can turn e-mail on again in your settings."</p> }.into_any()
+            view! { <p role="status" data-testid="unsubscribed">{v.t("pg-unsubscribe-done")}</p> }.into_any()
         } else {
             view! {
-                {failed().then(|| view! { <p class="form-error" role="alert">"This link is not valid. Turn e-mail off in your settings instead."</p> })}
-                <p>"Stop every e-mail from HourBank? Notifications stay in the app."</p>
+                {failed().then(|| view! { <p class="form-error" role="alert">{v.t("pg-unsubscribe-invalid")}</p> })}
+                <p>{v.t("pg-unsubscribe-question")}</p>
                 <form method="post" action=action class="stack-form">
-                    <button type="submit">"Stop e-mails"</button>
+                    <button type="submit">{v.t("pg-unsubscribe-submit")}</button>
                 </form>
             }.into_any()
         }}

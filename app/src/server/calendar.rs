@@ -42,19 +42,37 @@ pub fn event(
     let req = &r.request;
     let start = req.terms.proposed_start.filter(|_| in_calendar(r))?;
     let end = start.plus_millis(req.terms.duration_minutes.saturating_mul(60_000));
-    let title = r.service_title.as_deref().unwrap_or("HourBank service");
-    let provider = r.provider_name.as_deref().unwrap_or("the provider");
+    let title = r
+        .service_title
+        .clone()
+        .unwrap_or_else(|| viewer.t("lc-cal-service"));
+    let provider = r
+        .provider_name
+        .clone()
+        .unwrap_or_else(|| viewer.t("lc-cal-the-provider"));
     let summary = match req.party_of(member) {
-        Some(Party::Provider) => format!("{title} for {}", r.requester_name),
-        _ => format!("{title} with {provider}"),
+        Some(Party::Provider) => viewer.tr(
+            "lc-cal-for",
+            [
+                ("title", title.into()),
+                ("name", (&r.requester_name).into()),
+            ],
+        ),
+        _ => viewer.tr(
+            "lc-cal-with",
+            [("title", title.into()), ("name", provider.into())],
+        ),
     };
     let link = format!("{public_url}/requests/{}", req.id);
-    let description = format!(
-        "{} at rate {} ({} of credit). Status: {}. {link}",
-        Minutes(req.terms.duration_minutes),
-        viewer.decimal(req.terms.rate),
-        req.terms.cost(),
-        words::state(req.state),
+    let description = viewer.tr(
+        "lc-cal-description",
+        [
+            ("duration", Minutes(req.terms.duration_minutes).into()),
+            ("rate", viewer.decimal(req.terms.rate).into()),
+            ("cost", req.terms.cost().into()),
+            ("state", words::state(req.state, viewer).into()),
+            ("link", link.as_str().into()),
+        ],
     );
     let mut e = Event::new();
     e.uid(&format!("request-{}@hourbank", req.id))
@@ -97,7 +115,7 @@ pub async fn feed(
         .filter_map(|r| event(r, member, viewer, public_url))
         .collect();
     Ok(calendar(
-        &format!("{bank_name}: agreed work"),
+        &viewer.tr("lc-cal-name", [("bank", bank_name.into())]),
         viewer,
         events,
     ))

@@ -1,7 +1,7 @@
 //! Runtime settings, read once at start from the environment and the command line.
 
 use crate::domain::Minutes;
-use crate::i18n::Zone;
+use crate::i18n::{Lang, Viewer, Zone};
 use crate::lifecycle::rules::{Rules, HOUR_MS};
 
 #[derive(Clone, Debug)]
@@ -37,6 +37,9 @@ pub struct Config {
     /// The zone times are shown in to visitors and to members who chose none
     /// (`HOURBANK_TIME_ZONE`, an IANA name such as `Europe/Madrid`; default UTC).
     pub default_zone: Zone,
+    /// The language of visitors whose browser asks for none the catalogue has, and of
+    /// e-mails to members who chose none (`HOURBANK_LANGUAGE`: `en`, `es`, `ca`; default `en`).
+    pub default_lang: Lang,
 }
 
 /// How the outbox's sender reaches the world.
@@ -127,6 +130,15 @@ fn mail_from_env() -> Result<Option<MailSettings>, String> {
 }
 
 impl Config {
+    /// Whom to write for: a member's own language and zone where they chose them, else
+    /// the bank's.
+    pub fn viewer(&self, lang: Option<Lang>, zone: Option<Zone>) -> Viewer {
+        Viewer {
+            lang: lang.unwrap_or(self.default_lang),
+            zone: zone.unwrap_or(self.default_zone),
+        }
+    }
+
     pub const DEFAULT_DATABASE_URL: &'static str = "sqlite://data/hourbank.db";
 
     pub fn from_env() -> Result<Self, String> {
@@ -202,6 +214,15 @@ impl Config {
                 })?,
                 _ => Zone::UTC,
             },
+            default_lang: match std::env::var("HOURBANK_LANGUAGE") {
+                Ok(code) if !code.trim().is_empty() => Lang::parse(&code).ok_or_else(|| {
+                    format!(
+                        "HOURBANK_LANGUAGE must be one of {}, not {code:?}",
+                        Lang::all().map(Lang::code).collect::<Vec<_>>().join(", ")
+                    )
+                })?,
+                _ => Lang::english(),
+            },
         })
     }
 
@@ -222,6 +243,7 @@ impl Config {
             bank_name: "HourBank".to_owned(),
             mail: None,
             default_zone: Zone::UTC,
+            default_lang: Lang::english(),
         }
     }
 }

@@ -99,17 +99,24 @@ pub fn internal(e: impl std::fmt::Display) -> AppError {
     AppError::Internal
 }
 
+/// "No such request.": what a store's `NotFound` says, in the reader's words.
+fn no_such(what: &str, v: &crate::i18n::Viewer) -> String {
+    match what {
+        "request" => v.t("er-no-such-request"),
+        "service" => v.t("er-no-such-service"),
+        "member" => v.t("er-no-such-member"),
+        "ledger account" => v.t("er-no-such-ledger-account"),
+        other => v.tr("er-no-such-thing", [("what", other.into())]),
+    }
+}
+
 impl From<StoreError> for AppError {
     fn from(e: StoreError) -> Self {
+        let v = crate::i18n::page_viewer();
         match e {
-            StoreError::DuplicateEmail => AppError::invalid(
-                "email",
-                "An account with that e-mail address already exists. Log in instead?",
-            ),
-            StoreError::InsufficientHours => {
-                AppError::Conflict("You don't have enough hours available.".into())
-            }
-            StoreError::NotFound(what) => AppError::NotFound(format!("No such {what}.")),
+            StoreError::DuplicateEmail => AppError::invalid("email", v.t("er-email-taken")),
+            StoreError::InsufficientHours => AppError::Conflict(v.t("er-not-enough-hours")),
+            StoreError::NotFound(what) => AppError::NotFound(no_such(what, &v)),
             other => internal(other),
         }
     }
@@ -117,31 +124,37 @@ impl From<StoreError> for AppError {
 
 impl From<EngineError> for AppError {
     fn from(e: EngineError) -> Self {
+        use crate::lifecycle::words;
+        let v = crate::i18n::page_viewer();
         match e {
             EngineError::Rejected(r) => match &r {
                 Rejection::InvalidTerms(TermsError::StartPassed | TermsError::StartTooFar) => {
-                    AppError::invalid("start", r.to_string())
+                    AppError::invalid("start", words::rejection(&r, &v))
                 }
-                Rejection::InvalidTerms(_) => AppError::invalid("terms", r.to_string()),
+                Rejection::InvalidTerms(_) => AppError::invalid("terms", words::rejection(&r, &v)),
                 Rejection::TextRequired { .. }
                 | Rejection::TextTooLong { .. }
-                | Rejection::TextUnprintable { .. } => AppError::invalid("text", r.to_string()),
-                Rejection::InvalidSplit { .. } => AppError::invalid("minutes", r.to_string()),
-                Rejection::InvalidStars => AppError::invalid("stars", r.to_string()),
+                | Rejection::TextUnprintable { .. } => {
+                    AppError::invalid("text", words::rejection(&r, &v))
+                }
+                Rejection::InvalidSplit { .. } => {
+                    AppError::invalid("minutes", words::rejection(&r, &v))
+                }
+                Rejection::InvalidStars => AppError::invalid("stars", words::rejection(&r, &v)),
                 // Someone who is no party learns nothing about the request.
-                Rejection::NotAParty => AppError::NotFound("No such request.".into()),
+                Rejection::NotAParty => AppError::NotFound(v.t("er-no-such-request")),
                 Rejection::Inconsistent(_) => internal(&r),
-                _ => AppError::Conflict(r.to_string()),
+                _ => AppError::Conflict(words::rejection(&r, &v)),
             },
-            EngineError::Conflict => AppError::Conflict(EngineError::Conflict.to_string()),
+            EngineError::Conflict => AppError::Conflict(v.t("er-request-changed")),
             EngineError::Store(StoreError::InsufficientHours) => {
-                AppError::Conflict("You don't have enough hours available for this.".into())
+                AppError::Conflict(v.t("er-not-enough-hours-for-this"))
             }
             EngineError::Store(StoreError::AlreadyRated) => {
-                AppError::Conflict("You have already rated this request.".into())
+                AppError::Conflict(v.t("er-already-rated"))
             }
             EngineError::Store(StoreError::NotFound("request")) => {
-                AppError::NotFound("No such request.".into())
+                AppError::NotFound(v.t("er-no-such-request"))
             }
             EngineError::Store(s) => s.into(),
         }

@@ -118,18 +118,19 @@ pub async fn seed_if_empty(state: &AppState) -> Result<bool, SeedError> {
     if members_store::count(&state.db.read).await? > 0 {
         return Ok(false);
     }
-    let pw = Password::parse_new(DEMO_PASSWORD).map_err(|e| SeedError::Invalid(e.message))?;
+    let pw = Password::parse_new(DEMO_PASSWORD).map_err(|e| SeedError::Invalid(e.message()))?;
     let hash = password::hash(&pw).await?;
     let now = state.clock.now();
     let mut members = Vec::new();
     for d in DEMO_LOGINS {
-        let email = Email::parse(d.email).map_err(|e| SeedError::Invalid(e.message))?;
-        let name = DisplayName::parse(d.display_name).map_err(|e| SeedError::Invalid(e.message))?;
+        let email = Email::parse(d.email).map_err(|e| SeedError::Invalid(e.message()))?;
+        let name =
+            DisplayName::parse(d.display_name).map_err(|e| SeedError::Invalid(e.message()))?;
         let mut services = Vec::new();
         for (title, category, description, window) in d.services {
             services.push(
                 ServiceFields::parse(title, description, category, *window)
-                    .map_err(|e| SeedError::Invalid(e.message))?,
+                    .map_err(|e| SeedError::Invalid(e.message()))?,
             );
         }
         members.push((d, email, name, services));

@@ -5,6 +5,7 @@
 //! history row and notification in one INSERT each. All or nothing. Transient database errors are retried (3 attempts,
 //! backoff ×2), as the design's retry block does.
 
+use crate::domain::ledger::reasons;
 use std::future::Future;
 use std::time::Duration;
 
@@ -148,7 +149,7 @@ async fn apply_effects(
         match effect {
             Effect::Hold { payer, amount } => {
                 let t = BalancedTransfer::hold(*payer, *amount).map_err(StoreError::from)?;
-                ledger_store::apply(tx, &t, meta(next, "escrow hold", actor), now).await?;
+                ledger_store::apply(tx, &t, meta(next, reasons::ESCROW_HOLD, actor), now).await?;
                 store::insert_hold(tx, next, *amount, now).await?;
             }
             Effect::AdjustHold { payer, from, to } => {
@@ -171,13 +172,7 @@ async fn apply_effects(
                     ],
                 )
                 .map_err(StoreError::from)?;
-                ledger_store::apply(
-                    tx,
-                    &t,
-                    meta(next, "hold adjusted to negotiated terms", actor),
-                    now,
-                )
-                .await?;
+                ledger_store::apply(tx, &t, meta(next, reasons::HOLD_ADJUSTED, actor), now).await?;
             }
             Effect::Post {
                 payer,
@@ -187,12 +182,12 @@ async fn apply_effects(
                 store::resolve_hold(tx, next.id, "posted", *amount, Minutes::ZERO, now).await?;
                 let t =
                     BalancedTransfer::post(*payer, *payee, *amount).map_err(StoreError::from)?;
-                ledger_store::apply(tx, &t, meta(next, "payment", actor), now).await?;
+                ledger_store::apply(tx, &t, meta(next, reasons::PAYMENT, actor), now).await?;
             }
             Effect::Void { payer, amount } => {
                 store::resolve_hold(tx, next.id, "voided", Minutes::ZERO, *amount, now).await?;
                 let t = BalancedTransfer::void(*payer, *amount).map_err(StoreError::from)?;
-                ledger_store::apply(tx, &t, meta(next, "refund", actor), now).await?;
+                ledger_store::apply(tx, &t, meta(next, reasons::REFUND, actor), now).await?;
             }
             Effect::Split {
                 payer,
@@ -222,7 +217,7 @@ async fn apply_effects(
                     ],
                 )
                 .map_err(StoreError::from)?;
-                ledger_store::apply(tx, &t, meta(next, "dispute split", actor), now).await?;
+                ledger_store::apply(tx, &t, meta(next, reasons::DISPUTE_SPLIT, actor), now).await?;
             }
             Effect::Notify { to, notice } => {
                 let recipients = match to {

@@ -5,7 +5,7 @@ use sqlx::{AnyConnection, AnyPool};
 use super::{ledger_store, StoreError};
 use crate::domain::ledger::BalancedTransfer;
 use crate::domain::{DisplayName, Email, MemberId, Minutes, Role, Timestamp};
-use crate::i18n::Zone;
+use crate::i18n::{Lang, Zone};
 
 pub struct NewMember<'a> {
     pub email: &'a Email,
@@ -55,7 +55,7 @@ pub async fn insert(
         ledger_store::apply(
             conn,
             &t,
-            ledger_store::TransferMeta::reason("starting credit"),
+            ledger_store::TransferMeta::reason(crate::domain::ledger::reasons::STARTING_CREDIT),
             now,
         )
         .await?;
@@ -237,6 +237,20 @@ pub async fn set_time_zone(
 ) -> Result<(), StoreError> {
     sqlx::query("UPDATE members SET time_zone = $1 WHERE id = $2")
         .bind(zone.map(|z| z.name()))
+        .bind(id.to_string())
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+/// The member's language (None: the browser's, else the bank's).
+pub async fn set_lang(
+    conn: &mut AnyConnection,
+    id: MemberId,
+    lang: Option<Lang>,
+) -> Result<(), StoreError> {
+    sqlx::query("UPDATE members SET lang = $1 WHERE id = $2")
+        .bind(lang.map(|l| l.code()))
         .bind(id.to_string())
         .execute(&mut *conn)
         .await?;

@@ -10,7 +10,8 @@
 //! - Accounts: [`sign_up`], [`log_in`], [`log_out`], [`create_member`] (admins made at
 //!   start-up, the demo bank), [`reactivate_member`]; e-mail: [`verify_email`],
 //!   [`send_verification`], [`request_password_reset`], [`reset_password`],
-//!   [`set_email_mode`], [`unsubscribe`]; time and calendar: [`set_time_zone`],
+//!   [`set_email_mode`], [`unsubscribe`]; language, time and calendar: [`set_language`],
+//!   [`set_time_zone`],
 //!   [`renew_calendar_address`].
 //! - Services: [`create_service`], [`update_service`], [`set_service_status`].
 //! - Ledger: [`adjust_hours`] (an admin's grant or deduction).
@@ -29,7 +30,7 @@ use crate::domain::ids::{RequestId, ServiceId};
 use crate::domain::ledger::BalancedTransfer;
 use crate::domain::service::{ServiceFields, ServiceStatus};
 use crate::domain::{DisplayName, Email, MemberId, Minutes, Role};
-use crate::i18n::Zone;
+use crate::i18n::{Lang, Zone};
 use crate::lifecycle::{Actor, Event, Request, Terms};
 
 /// What an operation did, and whom to tell.
@@ -360,6 +361,22 @@ pub async fn set_time_zone(
     with_retry(|_| async {
         let mut tx = state.db.write.begin().await?;
         members_store::set_time_zone(&mut tx, member, zone).await?;
+        tx.commit().await?;
+        Ok(())
+    })
+    .await?;
+    Ok(Done::telling((), [member]))
+}
+
+/// The member's language, chosen with the header's switcher.
+pub async fn set_language(
+    state: &AppState,
+    member: MemberId,
+    lang: Option<Lang>,
+) -> Result<Done<()>, EngineError> {
+    with_retry(|_| async {
+        let mut tx = state.db.write.begin().await?;
+        members_store::set_lang(&mut tx, member, lang).await?;
         tx.commit().await?;
         Ok(())
     })

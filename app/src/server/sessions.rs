@@ -13,9 +13,11 @@ use sqlx::AnyConnection;
 
 use super::{AppState, StoreError};
 use crate::domain::{MemberId, Role, Timestamp};
-use crate::i18n::{Viewer, Zone};
+use crate::i18n::{Lang, Zone};
 
 pub const COOKIE_NAME: &str = "hb_session";
+/// The language a visitor chose with the header's switcher (before or without an account).
+pub const LANG_COOKIE: &str = "hb_lang";
 
 /// Who is making this request, resolved once per request by [`resolve_session`].
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -26,6 +28,8 @@ pub struct SessionActor {
     pub token_hash: String,
     /// The member's own time zone; None: the bank's default.
     pub zone: Option<Zone>,
+    /// The member's own language; None: the browser's, else the bank's.
+    pub lang: Option<Lang>,
 }
 
 /// What the middleware leaves in the request's extensions (None: anonymous).
@@ -67,8 +71,10 @@ pub async fn lookup(
     now: Timestamp,
 ) -> Result<Option<SessionActor>, StoreError> {
     let token_hash = hash_token(token);
-    let row: Option<(String, String, String, Option<String>)> = sqlx::query_as(
-        "SELECT m.id, m.role, m.display_name, m.time_zone FROM sessions s JOIN members m ON m.id = s.member_id \
+    // id, role, display name, time zone, language
+    type Row = (String, String, String, Option<String>, Option<String>);
+    let row: Option<Row> = sqlx::query_as(
+        "SELECT m.id, m.role, m.display_name, m.time_zone, m.lang FROM sessions s JOIN members m ON m.id = s.member_id \
          WHERE s.token_hash = $1 AND s.expires_at_ms > $2 AND m.active = 1",
     )
     .bind(&token_hash)
@@ -77,7 +83,7 @@ pub async fn lookup(
     .await?;
     match row {
         None => Ok(None),
-        Some((id, role, display_name, zone)) => Ok(Some(SessionActor {
+        Some((id, role, display_name, zone, lang)) => Ok(Some(SessionActor {
             member_id: id
                 .parse()
                 .map_err(|_| StoreError::Corrupt(format!("member id {id:?}")))?,
@@ -86,6 +92,7 @@ pub async fn lookup(
             display_name,
             token_hash,
             zone: zone.as_deref().and_then(Zone::parse),
+            lang: lang.as_deref().and_then(Lang::parse),
         })),
     }
 }
@@ -133,22 +140,53 @@ pub fn logout_cookie(secure: bool) -> String {
         .to_string()
 }
 
-/// Reads the session cookie out of request headers.
-pub fn token_from_headers(headers: &http::HeaderMap) -> Option<String> {
+fn cookie_value(headers: &http::HeaderMap, name: &str) -> Option<String> {
     headers
         .get_all(http::header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(';'))
         .filter_map(|c| Cookie::parse(c.trim().to_owned()).ok())
-        .find(|c| c.name() == COOKIE_NAME)
+        .find(|c| c.name() == name)
         .map(|c| c.value().to_owned())
         .filter(|v| !v.is_empty() && v.len() <= 128)
 }
 
+/// Reads the session cookie out of request headers.
+pub fn token_from_headers(headers: &http::HeaderMap) -> Option<String> {
+    cookie_value(headers, COOKIE_NAME)
+}
+
+/// The `Set-Cookie` value that remembers a visitor's language for a year.
+pub fn lang_cookie(lang: Lang, secure: bool) -> String {
+    Cookie::build((LANG_COOKIE, lang.code().to_owned()))
+        .path("/")
+        .http_only(true)
+        .same_site(SameSite::Lax)
+        .secure(secure)
+        .max_age(cookie::time::Duration::days(365))
+        .build()
+        .to_string()
+}
+
+/// The language a request is answered in: the member's own, else the one chosen on this
+/// browser (the switcher's cookie), else the best of `Accept-Language`, else the bank's.
+pub fn language_of(actor: Option<&SessionActor>, headers: &http::HeaderMap, default: Lang) -> Lang {
+    actor
+        .and_then(|a| a.lang)
+        .or_else(|| cookie_value(headers, LANG_COOKIE).and_then(|c| Lang::parse(&c)))
+        .or_else(|| {
+            headers
+                .get(http::header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok())
+                .and_then(Lang::from_accept_language)
+        })
+        .unwrap_or(default)
+}
+
 /// Axum middleware: resolves the session cookie into a [`CurrentSession`] extension that
 /// pages and server functions read (they never take a member id from the request), and
-/// the [`Viewer`] every page and answer is written for: the member's zone, else the
+/// the [`Viewer`](crate::i18n::Viewer) every page and answer is written for: the member's zone, else the
 /// bank's. (Nothing of it lives in the process: each of N servers decides it the same way.)
 pub async fn resolve_session(
     State(state): State<AppState>,
@@ -165,13 +203,14 @@ pub async fn resolve_session(
         },
         None => None,
     };
-    let viewer = Viewer {
-        lang: Default::default(),
-        zone: actor
-            .as_ref()
-            .and_then(|a| a.zone)
-            .unwrap_or(state.config.default_zone),
-    };
+    let viewer = state.config.viewer(
+        Some(language_of(
+            actor.as_ref(),
+            req.headers(),
+            state.config.default_lang,
+        )),
+        actor.as_ref().and_then(|a| a.zone),
+    );
     req.extensions_mut().insert(viewer);
     req.extensions_mut().insert(CurrentSession(actor));
     next.run(req).await

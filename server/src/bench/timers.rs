@@ -42,8 +42,8 @@ impl TimerReport {
 
 async fn person(db: &Db, n: usize, credit: i64, now: Timestamp) -> Result<MemberId, String> {
     let mut tx = db.write.begin().await.map_err(|e| e.to_string())?;
-    let email = Email::parse(&format!("timer{n}@bench.test")).map_err(|e| e.message)?;
-    let name = DisplayName::parse(&format!("Timer {n}")).map_err(|e| e.message)?;
+    let email = Email::parse(&format!("timer{n}@bench.test")).map_err(|e| e.message())?;
+    let name = DisplayName::parse(&format!("Timer {n}")).map_err(|e| e.message())?;
     let id = members_store::insert(
         &mut tx,
         members_store::NewMember {
@@ -78,7 +78,8 @@ async fn fill(
     for i in 0..people {
         requesters.push(person(&db.db, 2 * i, per_requester * MINUTES, now).await?);
         let provider = person(&db.db, 2 * i + 1, 0, now).await?;
-        let fields = ServiceFields::parse("Timer bench", "", "Bench", 24).map_err(|e| e.message)?;
+        let fields =
+            ServiceFields::parse("Timer bench", "", "Bench", 24).map_err(|e| e.message())?;
         let mut tx = db.db.write.begin().await.map_err(|e| e.to_string())?;
         services.push(
             services_store::insert(&mut tx, provider, &fields, now)

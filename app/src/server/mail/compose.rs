@@ -28,17 +28,17 @@ pub struct Composed {
     pub html: String,
 }
 
-/// A paragraph and, optionally, the link it leads to.
+/// A paragraph and, optionally, the link it leads to (its address and its words).
 struct Part {
     sentence: String,
-    link: Option<(String, &'static str)>,
+    link: Option<(String, String)>,
 }
 
-fn request_link(ctx: &Context<'_>, id: Option<RequestId>) -> Option<(String, &'static str)> {
+fn request_link(ctx: &Context<'_>, id: Option<RequestId>) -> Option<(String, String)> {
     id.map(|id| {
         (
             format!("{}/requests/{id}", ctx.public_url),
-            "Open the request",
+            ctx.viewer.t("lc-mail-open-request"),
         )
     })
 }
@@ -48,9 +48,10 @@ fn escape_attr(s: &str) -> String {
 }
 
 pub fn compose(mail: &Mail, ctx: &Context<'_>) -> Composed {
+    let v = &ctx.viewer;
     let (subject, intro, parts) = match mail {
         Mail::Notice { notice, request_id } => (
-            words::notice_subject(notice),
+            words::notice_subject(notice, v),
             None,
             vec![Part {
                 sentence: words::notice(notice, &ctx.viewer),
@@ -58,13 +59,14 @@ pub fn compose(mail: &Mail, ctx: &Context<'_>) -> Composed {
             }],
         ),
         Mail::Digest { items } => (
-            format!(
-                "Your day at {}: {} {}",
-                ctx.bank_name,
-                items.len(),
-                if items.len() == 1 { "update" } else { "updates" }
+            v.tr(
+                "lc-mail-digest-subject",
+                [
+                    ("bank", ctx.bank_name.into()),
+                    ("count", items.len().into()),
+                ],
             ),
-            Some("Here is what happened since your last digest.".to_owned()),
+            Some(v.t("lc-mail-digest-intro")),
             items
                 .iter()
                 .map(|i| Part {
@@ -78,22 +80,19 @@ pub fn compose(mail: &Mail, ctx: &Context<'_>) -> Composed {
                 .collect(),
         ),
         Mail::VerifyEmail { link } => (
-            "Please confirm your e-mail address".to_owned(),
+            v.t("lc-mail-verify-subject"),
             None,
             vec![Part {
-                sentence: format!(
-                    "Please confirm that this is your address, so that {} can tell you when a member answers you or the timer acts on your hours.",
-                    ctx.bank_name
-                ),
-                link: Some((link.clone(), "Confirm my address")),
+                sentence: v.tr("lc-mail-verify-body", [("bank", ctx.bank_name.into())]),
+                link: Some((link.clone(), v.t("lc-mail-verify-link"))),
             }],
         ),
         Mail::PasswordReset { link } => (
-            "Set a new password".to_owned(),
+            v.t("lc-mail-set-password"),
             None,
             vec![Part {
-                sentence: "Someone asked to set a new password for your account. If it was you, the link below works once, for an hour. If not, ignore this e-mail: your password stays as it is.".to_owned(),
-                link: Some((link.clone(), "Set a new password")),
+                sentence: v.t("lc-mail-reset-body"),
+                link: Some((link.clone(), v.t("lc-mail-set-password"))),
             }],
         ),
     };
@@ -120,15 +119,16 @@ pub fn compose(mail: &Mail, ctx: &Context<'_>) -> Composed {
         text.push('\n');
         html.push_str("</p>");
     }
+    let no_more = v.tr("lc-mail-no-more", [("bank", ctx.bank_name.into())]);
     text.push_str(&format!(
-        "— {}\nNo more e-mails from {}: {}\n",
-        ctx.bank_name, ctx.bank_name, ctx.unsubscribe_url
+        "— {}\n{no_more}: {}\n",
+        ctx.bank_name, ctx.unsubscribe_url
     ));
     html.push_str(&format!(
-        "<p>— {}<br><a href=\"{}\">No more e-mails from {}</a></p></body></html>",
+        "<p>— {}<br><a href=\"{}\">{}</a></p></body></html>",
         escape_text(ctx.bank_name),
         escape_attr(ctx.unsubscribe_url),
-        escape_text(ctx.bank_name)
+        escape_text(&no_more)
     ));
     Composed {
         subject,

@@ -1,7 +1,7 @@
 //! The outbox's rows: I/O only. Rows are queued inside the caller's transaction; the
 //! sender leases, sends and settles them.
 
-use crate::i18n::Zone;
+use crate::i18n::{Lang, Zone};
 use sqlx::{AnyConnection, AnyPool};
 
 use super::{next_digest_at, DigestItem, EmailMode, Mail, Outbox};
@@ -205,20 +205,33 @@ pub async fn lease_due(
         .collect()
 }
 
-/// The member's current e-mail mode, whether they are active (checked again before
-/// sending: an unsubscribe stops what is already queued), and the zone their e-mails
-/// show times in (None: the bank's default).
+/// What the sender checks again before each message: the member's current e-mail mode,
+/// whether they are active (an unsubscribe stops what is already queued), and the zone
+/// and language their e-mails are written in (None: the bank's).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Recipient {
+    pub mode: EmailMode,
+    pub active: bool,
+    pub zone: Option<Zone>,
+    pub lang: Option<Lang>,
+}
+
 pub async fn current_mode(
     pool: &AnyPool,
     member: MemberId,
-) -> Result<Option<(EmailMode, bool, Option<Zone>)>, StoreError> {
-    let row: Option<(String, i64, Option<String>)> =
-        sqlx::query_as("SELECT email_mode, active, time_zone FROM members WHERE id = $1")
+) -> Result<Option<Recipient>, StoreError> {
+    let row: Option<(String, i64, Option<String>, Option<String>)> =
+        sqlx::query_as("SELECT email_mode, active, time_zone, lang FROM members WHERE id = $1")
             .bind(member.to_string())
             .fetch_optional(pool)
             .await?;
-    Ok(row.and_then(|(m, active, zone)| {
-        EmailMode::parse(&m).map(|m| (m, active == 1, zone.as_deref().and_then(Zone::parse)))
+    Ok(row.and_then(|(m, active, zone, lang)| {
+        EmailMode::parse(&m).map(|mode| Recipient {
+            mode,
+            active: active == 1,
+            zone: zone.as_deref().and_then(Zone::parse),
+            lang: lang.as_deref().and_then(Lang::parse),
+        })
     }))
 }
 

@@ -132,16 +132,19 @@ async fn settle(
     if !row.mail.is_for_the_account()
         && !matches!(
             wants,
-            Some((EmailMode::Immediate | EmailMode::Digest, true, _))
+            Some(outbox_store::Recipient {
+                mode: EmailMode::Immediate | EmailMode::Digest,
+                active: true,
+                ..
+            })
         )
     {
         outbox_store::mark_dropped(&state.db.write, &row.id).await?;
         return Ok(Outcome::Dropped);
     }
-    let viewer = Viewer {
-        lang: Default::default(),
-        zone: wants.and_then(|w| w.2).unwrap_or(state.config.default_zone),
-    };
+    let viewer = state
+        .config
+        .viewer(wants.and_then(|w| w.lang), wants.and_then(|w| w.zone));
     match send_one(state, mailer, secret, &row, &viewer).await {
         Ok(()) => {
             outbox_store::mark_sent(&state.db.write, &row, state.clock.now()).await?;
