@@ -1,10 +1,12 @@
 import { test, expect, Browser, Page, TestInfo } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
-import { hydrated, signUp, uniqueEmail, watchConsole } from "./helpers";
+import { hydrated, uniqueEmail, watchConsole, PASSWORD } from "./helpers";
+import { catalogue, words } from "./catalogue";
 
-// A member in Barcelona (Europe/Madrid) and one in New York agree when the work happens
-// through a counter-offer: each reads the same instant on their own clock, on the
-// request page and in their calendar. Runs hydrated and with JavaScript off.
+// A member in Barcelona (Europe/Madrid, reading Catalan) and one in New York (English)
+// agree when the work happens through a counter-offer: each reads the same instant on
+// their own clock and in their own language, on the request page and in their calendar.
+// Runs hydrated and with JavaScript off.
 
 const js = (info: TestInfo) => info.project.name === "hydrated";
 
@@ -27,8 +29,9 @@ function instant(timeZone: string, local: string): Date {
   return new Date(t);
 }
 
-/** "5:00 PM" — the clock time as HourBank's English pages write it. */
-function clock(timeZone: string, at: Date): string {
+/** "5:00 PM" — the clock time as HourBank's English pages write it; "17:00" in Catalan. */
+function clock(timeZone: string, at: Date, lang = "en"): string {
+  if (lang !== "en") return new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(at);
   return new Intl.DateTimeFormat("en-US", { timeZone, hour: "numeric", minute: "2-digit" }).format(at).replace(/\u202f/g, " ");
 }
 
@@ -46,11 +49,19 @@ async function axe(page: Page, info: TestInfo) {
   expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(" ")})`)).toEqual([]);
 }
 
-async function memberIn(browser: Browser, name: string, timeZone: string, info: TestInfo) {
-  const context = await browser.newContext({ javaScriptEnabled: js(info), timezoneId: timeZone });
+async function memberIn(browser: Browser, name: string, timeZone: string, lang: string, info: TestInfo) {
+  const context = await browser.newContext({ javaScriptEnabled: js(info), timezoneId: timeZone, locale: lang === "ca" ? "ca-ES" : "en-US" });
   const page = await context.newPage();
   const problems = watchConsole(page);
-  await signUp(page, name, uniqueEmail(name.toLowerCase().replace(/\W/g, "")), js(info));
+  const cat = catalogue(lang);
+  const t = (key: string, args: Record<string, string | number> = {}) => words(cat, key, args);
+  await page.goto("/signup");
+  await hydrated(page, js(info));
+  await expect(page.locator("html")).toHaveAttribute("lang", lang);
+  await page.getByLabel(t("pg-signup-name").split(" (")[0]).fill(name);
+  await page.getByLabel(t("pg-email")).fill(uniqueEmail(name.toLowerCase().replace(/\W/g, "")));
+  await page.getByLabel(t("pg-signup-password", { min: 10 }).split(" (")[0]).fill(PASSWORD);
+  await page.getByRole("button", { name: t("pg-sign-up") }).click();
   await expect(page.getByTestId("member-name")).toHaveText(name);
   // Hydrated, the browser told the server its zone; the page, written for the bank's
   // zone, loads itself again in the member's.
@@ -58,20 +69,20 @@ async function memberIn(browser: Browser, name: string, timeZone: string, info: 
   if (!js(info)) {
     // No browser to guess from: the member chooses their zone in Settings.
     await page.goto("/settings");
-    await page.getByLabel("Every time is shown to you in").selectOption(timeZone);
-    await page.getByRole("button", { name: "Save time zone" }).click();
-    await expect(page.getByRole("status")).toHaveText("Saved.");
+    await page.getByLabel(t("pg-settings-zone-label")).selectOption(timeZone);
+    await page.getByRole("button", { name: t("pg-settings-zone-save") }).click();
+    await expect(page.getByRole("status")).toHaveText(t("pg-saved"));
   }
   await page.goto("/settings");
   await hydrated(page, js(info));
   await expect(page.locator("html")).toHaveAttribute("data-tz", timeZone);
-  await expect(page.getByLabel("Every time is shown to you in")).toHaveValue(timeZone);
-  return { context, page, problems };
+  await expect(page.getByLabel(t("pg-settings-zone-label"))).toHaveValue(timeZone);
+  return { context, page, problems, t };
 }
 
 test("Barcelona and New York agree a start through a counter-offer, each on their own clock", async ({ browser }, info) => {
-  const ann = await memberIn(browser, "Anna Barcelona", "Europe/Madrid", info);
-  const bob = await memberIn(browser, "Bob New York", "America/New_York", info);
+  const ann = await memberIn(browser, "Anna Barcelona", "Europe/Madrid", "ca", info);
+  const bob = await memberIn(browser, "Bob New York", "America/New_York", "en", info);
   const title = `Garden help ${Date.now() % 1e7}`;
 
   await bob.page.goto("/my/services");
@@ -89,18 +100,18 @@ test("Barcelona and New York agree a start through a counter-offer, each on thei
   await ann.page.getByRole("link", { name: title }).click();
   await hydrated(ann.page, js(info));
   await axe(ann.page, info);
-  await ann.page.getByLabel("How long (hours)").selectOption({ label: "2 h" });
-  await ann.page.getByLabel("Start (optional)").fill(`${dayIn("Europe/Madrid", -1)}T16:00`);
-  await ann.page.getByRole("button", { name: "Send request" }).click();
-  await expect(ann.page.getByText("The start time has passed: choose a later one.")).toBeVisible();
+  await ann.page.getByLabel(ann.t("pg-service-duration")).selectOption({ label: "2 h" });
+  await ann.page.getByLabel(ann.t("rq-start-optional")).fill(`${dayIn("Europe/Madrid", -1)}T16:00`);
+  await ann.page.getByRole("button", { name: ann.t("pg-service-send") }).click();
+  await expect(ann.page.getByText(ann.t("lc-terms-start-passed"))).toBeVisible();
   const annLocal = `${dayIn("Europe/Madrid", 10)}T16:00`;
-  await ann.page.getByLabel("Start (optional)").fill(annLocal);
-  await ann.page.getByRole("button", { name: "Send request" }).click();
+  await ann.page.getByLabel(ann.t("rq-start-optional")).fill(annLocal);
+  await ann.page.getByRole("button", { name: ann.t("pg-service-send") }).click();
   await expect(ann.page).toHaveURL(/\/requests\/[0-9a-f-]{36}$/);
   const url = ann.page.url();
   const proposed = instant("Europe/Madrid", annLocal);
-  await expect(ann.page.getByTestId("start")).toContainText(`Proposed start:`);
-  await expect(ann.page.getByTestId("start")).toContainText(clock("Europe/Madrid", proposed));
+  await expect(ann.page.getByTestId("start")).toContainText(ann.t("rq-start-proposed", { time: "" }).trim());
+  await expect(ann.page.getByTestId("start")).toContainText(clock("Europe/Madrid", proposed, "ca"));
 
   // Bob reads it on New York's clock, and counters with 11:00 his time that day.
   await bob.page.goto(url);
@@ -118,10 +129,10 @@ test("Barcelona and New York agree a start through a counter-offer, each on thei
 
   await ann.page.goto(url);
   await hydrated(ann.page, js(info));
-  await ann.page.getByRole("button", { name: "Accept", exact: true }).click();
+  await ann.page.getByRole("button", { name: ann.t("lc-button-accept"), exact: true }).click();
   await expect(ann.page.getByTestId("state")).toHaveAttribute("data-state", "ACCEPTED");
-  await expect(ann.page.getByTestId("start")).toContainText(`Agreed start:`);
-  await expect(ann.page.getByTestId("start")).toContainText(`${clock("Europe/Madrid", agreed)} CE`); // CET or CEST
+  await expect(ann.page.getByTestId("start")).toContainText(ann.t("rq-start-agreed", { time: "" }).trim());
+  await expect(ann.page.getByTestId("start")).toContainText(`${clock("Europe/Madrid", agreed, "ca")} CE`); // CET or CEST
   await axe(ann.page, info);
   await bob.page.goto(url);
   await hydrated(bob.page, js(info));
@@ -146,7 +157,7 @@ test("Barcelona and New York agree a start through a counter-offer, each on thei
   // Anna's requests list shows it on her clock too, and the page fits a phone.
   await ann.page.setViewportSize({ width: 390, height: 844 });
   await ann.page.goto("/requests?show=all");
-  await expect(ann.page.getByTestId("list-start").first()).toContainText(clock("Europe/Madrid", agreed));
+  await expect(ann.page.getByTestId("list-start").first()).toContainText(clock("Europe/Madrid", agreed, "ca"));
   // The past start was refused with 400, as it should be.
   expect(ann.problems.filter((p) => !p.includes("status of 400"))).toEqual([]);
   expect(bob.problems).toEqual([]);
