@@ -1,4 +1,4 @@
-# Les paraules de HourBank en català. Cada clau d'en.ftl també és aquí.
+# Les paraules d'HourBank en català. Cada clau d'en.ftl també és aquí.
 
 language-name = Català
 
@@ -437,7 +437,7 @@ er-party-provider = proveïdor
 er-request-id-malformed = Aquest identificador de sol·licitud no és vàlid.
 er-start-malformed = Escriu l'inici com a data i hora, per exemple 2027-03-08 10:00.
 er-start-skipped = { $time } no existeix a { $zone } (els rellotges se salten aquesta hora): tria una altra hora.
-er-rate-malformed = Escriu la tarifa com un nombre, per exemple 1 o 1.25.
+er-rate-malformed = Escriu la tarifa com un nombre, per exemple 1 o 1,25.
 er-choose-party = Tria sol·licitant o proveïdor.
 er-unknown-action = Acció desconeguda.
 er-ask-not-asked = Només el sistema pot fer aquest pas.

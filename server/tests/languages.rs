@@ -125,6 +125,19 @@ async fn the_browser_the_switcher_and_the_member_choose_the_language_in_that_ord
         words("ca", "er-time-zone"),
         "refused in Catalan"
     );
+    // Her statement's CSV: Catalan headers.
+    let csv = elsewhere
+        .get(app.url("/balance.csv"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let header = csv.lines().next().unwrap_or_default().to_owned();
+    assert!(header.starts_with(&words("ca", "er-csv-time")), "{header}");
+    assert!(header.contains(&words("ca", "er-csv-reason")), "{header}");
+    assert_ne!(words("ca", "er-csv-reason"), words("en", "er-csv-reason"));
     app.cleanup().await;
 }
 

@@ -114,7 +114,7 @@ async fn barcelona_and_new_york_agree_a_start_and_each_sees_it_in_their_own_zone
             &[
                 ("service_id", service.as_str()),
                 ("duration_minutes", "120"),
-                ("rate", "1.25"),
+                ("rate", "1,25"), // a decimal comma, as Ann writes it
                 ("start", proposed.as_str()),
                 ("message", ""),
             ],

@@ -136,13 +136,18 @@ fn parse_start(
     Ok(Some(start))
 }
 
-/// A rate as the form writes it ("1", "1.25"); empty means the norm, 1.00.
+/// A rate as a member types it ("1", "1.25", or "1,25" with a decimal comma, as
+/// Spanish and Catalan write it); empty means the norm, 1.00.
+pub fn parse_typed_rate(raw: &str) -> Option<i64> {
+    parse_rate(&raw.replacen(',', ".", 1))
+}
+
 #[cfg(feature = "ssr")]
 fn form_rate(raw: Option<&str>) -> Result<i64, AppError> {
     use crate::lifecycle::terms::RATE_NORM;
     match raw.map(str::trim).filter(|s| !s.is_empty()) {
         None => Ok(RATE_NORM),
-        Some(r) => parse_rate(r).ok_or_else(|| {
+        Some(r) => parse_typed_rate(r).ok_or_else(|| {
             AppError::invalid("rate", crate::i18n::page_viewer().t("er-rate-malformed"))
         }),
     }
@@ -445,5 +450,12 @@ mod tests {
         for bad in ["", ".5", "1.255", "-1", "1e2", "abc", "1,5", "1234"] {
             assert_eq!(parse_rate(bad), None, "{bad}");
         }
+        assert_eq!(
+            super::parse_typed_rate("1,25"),
+            Some(125),
+            "a decimal comma"
+        );
+        assert_eq!(super::parse_typed_rate("1.5"), Some(150));
+        assert_eq!(super::parse_typed_rate("1,2,5"), None);
     }
 }

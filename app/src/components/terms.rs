@@ -87,9 +87,9 @@ pub fn RateAndStartFields(
             name="rate"
             type="text"
             inputmode="decimal"
-            value=v.decimal(rate).replace(',', ".")
+            value=v.decimal(rate)
             on:input=move |ev| {
-                if let (Some(set), Some(r)) = (on_rate, crate::api::requests::parse_rate(&event_target_value(&ev))) {
+                if let (Some(set), Some(r)) = (on_rate, crate::api::requests::parse_typed_rate(&event_target_value(&ev))) {
                     set.set(r);
                 }
             }

@@ -174,4 +174,64 @@ mod tests {
             .text
             .contains("No more e-mails from Town Bank: https://bank.example/unsubscribe"));
     }
+
+    /// An e-mail is written in its reader's language and zone: the subject, the sentence
+    /// (with the start in their zone) and the link's label, none of it in English.
+    #[test]
+    fn a_notice_is_written_in_the_readers_language_and_zone() {
+        use crate::domain::{Minutes, Timestamp};
+        use crate::i18n::{Lang, Zone};
+        use crate::lifecycle::notices::Offer;
+        let es = Viewer {
+            lang: Lang::parse("es").expect("es"),
+            zone: Zone::parse("Europe/Madrid").expect("zone"),
+        };
+        let en = Viewer::default();
+        let start = Timestamp(1_796_745_600_000); // 2026-12-08 16:00 UTC
+        let mail = Mail::Notice {
+            notice: Notice::Accepted {
+                offer: Offer {
+                    duration: Minutes(60),
+                    rate: 125,
+                    cost: Minutes(75),
+                    start: Some(start),
+                },
+            },
+            request_id: Some(RequestId::new_random()),
+        };
+        let ctx = |viewer| Context {
+            bank_name: "Banco del Barrio",
+            public_url: "https://bank.example",
+            unsubscribe_url: "https://bank.example/unsubscribe?m=x&t=y",
+            viewer,
+        };
+        let (in_es, in_en) = (compose(&mail, &ctx(es)), compose(&mail, &ctx(en)));
+        assert_eq!(
+            in_es.subject,
+            format!("[Banco del Barrio] {}", es.t("lc-subject-accepted"))
+        );
+        assert_ne!(in_es.subject, in_en.subject);
+        assert!(in_es.text.contains(&es.time(start)), "{}", in_es.text);
+        assert!(
+            in_es.text.contains("17:00 CET"),
+            "Madrid's clock: {}",
+            in_es.text
+        );
+        assert!(
+            in_es.text.contains("1,25"),
+            "Spanish decimals: {}",
+            in_es.text
+        );
+        assert!(in_en.text.contains("4:00 PM UTC"), "{}", in_en.text);
+        for english in [
+            in_en.subject.trim_start_matches("[Banco del Barrio] "),
+            "Open the request",
+        ] {
+            assert!(
+                !in_es.text.contains(english),
+                "{english:?} in {}",
+                in_es.text
+            );
+        }
+    }
 }
