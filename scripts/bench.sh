@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # README command (benchmark): sets up what is missing, builds a release
-# (`cargo leptos build --release`: the server and the shipped WASM), then runs
+# (`cargo leptos build --release --precompress`: the server and the shipped WASM), then runs
 # `server bench` on SQLite with synchronous=FULL, on SQLite with synchronous=NORMAL, and
 # on the local PostgreSQL. Arguments go to every run, e.g.
 #   scripts/bench.sh --users 64 --seconds 30 --timers 100000
@@ -12,7 +12,7 @@ scripts/setup.sh
 export HOURBANK_TEST_PG_URL="${HOURBANK_TEST_PG_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
 export HOURBANK_LOG="${HOURBANK_LOG:-warn}"
 
-cargo leptos build --release
+cargo leptos build --release --precompress
 mkdir -p target/bench
 report="target/bench/report-$(date -u +%Y%m%dT%H%M%SZ).txt"
 {

@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh --test
 . scripts/env.sh
 export HOURBANK_TEST_PG_URL="${HOURBANK_TEST_PG_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
-[ "${SKIP_BUILD:-0}" = 1 ] || cargo leptos build --release
+[ "${SKIP_BUILD:-0}" = 1 ] || cargo leptos build --release --precompress
 scripts/mail-sink.sh --fresh
 mail=(--smtp "${HOURBANK_TEST_SMTP_URL:-smtp://127.0.0.1:1025}" --maildev "${HOURBANK_TEST_MAILDEV_URL:-http://127.0.0.1:1080}")
 mkdir -p target/reliability

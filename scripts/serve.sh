@@ -5,4 +5,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 . scripts/env.sh
-exec cargo leptos serve --release "$@"
+exec cargo leptos serve --release --precompress "$@"

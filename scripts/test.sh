@@ -69,8 +69,8 @@ scripts/check-html.sh "$pages_dir"
 step "alerting rules (promtool check and unit tests)"
 (cd docs && promtool check rules alerts.yml && promtool test rules alerts_test.yml)
 
-step "release build (cargo leptos build --release)"
-cargo leptos build --release
+step "release build (cargo leptos build --release --precompress)"
+cargo leptos build --release --precompress
 
 step "Playwright in Chromium"
 (cd end2end && npx playwright test)

@@ -2,7 +2,9 @@
 //!
 //! - `domain`: pure types and rules, compiled for the server and the browser alike.
 //! - `api`: server functions (bodies run on the server only).
-//! - `pages`, `components`: the UI.
+//! - `pages`, `components`: the UI, rendered on the server. Only islands (`#[island]`:
+//!   live updates, the request form's cost preview, the sign-up zone guess) hydrate in
+//!   the browser, so only their code is in the WASM bundle.
 //! - `server` (feature `ssr`): database, stores, sessions — never in the WASM bundle.
 
 #![recursion_limit = "256"]
@@ -20,7 +22,7 @@ pub mod server;
 pub use error::AppError;
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, MetaTags, Stylesheet};
+use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
@@ -33,6 +35,17 @@ use pages::{
     NotificationsPage, ProfilePage, RequestPage, ResetPasswordPage, ServicePage, ServicesPage,
     SettingsPage, SignupPage, UnsubscribePage, VerifyEmailPage,
 };
+
+/// In the browser, before the page's islands hydrate: starts the reactive system, and
+/// marks the page as taken over by the WASM module, so browser tests can tell a hydrated
+/// page from a server-rendered one.
+#[cfg(feature = "hydrate")]
+pub fn start_islands() {
+    leptos::mount::hydrate_islands();
+    if let Some(body) = document().body() {
+        let _ = body.set_attribute("data-hydrated", "true");
+    }
+}
 
 /// The HTML document the server renders around the app.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -47,7 +60,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <link rel="icon" href="/favicon.ico"/>
                 <AutoReload options=options.clone()/>
-                <HydrationScripts options/>
+                <HydrationScripts options=options.clone() islands=true/>
+                // The style sheet by its content-hashed name (cargo-leptos `hash-files`).
+                <HashedStylesheet options id="leptos"/>
                 <MetaTags/>
             </head>
             <body>
@@ -61,15 +76,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     i18n::provide_viewer();
-    // Effects run only in the browser: this marks the page once the WASM app has taken
-    // over, so browser tests can tell a hydrated page from a server-rendered one.
-    Effect::new(move |_| {
-        if let Some(body) = document().body() {
-            let _ = body.set_attribute("data-hydrated", "true");
-        }
-    });
     view! {
-        <Stylesheet id="leptos" href="/pkg/hourbank.css"/>
         <PageTitle text="HourBank"/>
         <Router>
             <Layout/>

@@ -1,6 +1,7 @@
 //! The HourBank server: start-up (database, migrations, admin, demo data) and the axum
 //! router around the Leptos app.
 
+pub mod assets;
 pub mod bench;
 pub mod cli;
 pub mod html_repair;

@@ -56,9 +56,11 @@ async fn run(command: Command) -> Result<(), String> {
     if let Command::Audit = &command {
         return audit(&config).await;
     }
-    let leptos_options = leptos::config::get_configuration(None)
+    let mut leptos_options = leptos::config::get_configuration(None)
         .map_err(|e| format!("Leptos configuration: {e}"))?
         .leptos_options;
+    // A release build run directly (not by cargo-leptos) finds its hashed names itself.
+    leptos_options.hash_files |= server::assets::built_with_hashes(&leptos_options);
     match command {
         Command::Help => {
             println!("{}", cli::usage());

@@ -111,7 +111,10 @@ pub fn build_router(state: AppState) -> Router {
             axum::routing::post(crate::routes::test_advance_clock),
         );
     }
+    let (pkg_path, pkg) = crate::assets::bundle(&leptos_options);
+    let caching = crate::assets::Caching::new(&leptos_options);
     router
+        .nest_service(&pkg_path, pkg)
         .leptos_routes_with_context(
             &state,
             routes,
@@ -121,6 +124,12 @@ pub fn build_router(state: AppState) -> Router {
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         // Outermost last: request id → session → trace span → timing → page repair → handlers.
         .layer(axum::middleware::from_fn(crate::html_repair::repair_pages))
+        // Outside the page repair, which reads the page as written.
+        .layer(axum::middleware::from_fn_with_state(
+            caching,
+            crate::assets::cache_control,
+        ))
+        .layer(tower_http::compression::CompressionLayer::new())
         .layer(axum::middleware::from_fn(
             arguments_errors_are_client_errors,
         ))

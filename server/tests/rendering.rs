@@ -8,13 +8,14 @@
 //! - its element skeleton (every element and comment in document order, with its
 //!   attribute *names*) equals the skeleton of the same page in a twin bank filled with
 //!   plain words: a hostile string that became an element or an attribute, or that broke
-//!   out of the hydration data's `<script>`, would add or move something;
+//!   out of a `<script>` or an island's serialised props, would add or move something;
 //! - the head holds exactly the elements the app puts there, and the title is text;
 //! - the hostile text is on the page as text (or as a form field's value), so the page
 //!   really shows the field.
 //!
-//! The served HTML carries the hydration data (the resources serialised into `<script>`
-//! elements); the skeleton covers it. The CSV statement is parsed as CSV. With
+//! Pages hydrate only their islands, so the resources the server read are not serialised
+//! into the page (a page that did so would show `<script>` data elements after the page;
+//! the skeleton covers them). The CSV statement is parsed as CSV. With
 //! `HOURBANK_RENDERED_PAGES_DIR` set, every hostile page is written there for the HTML
 //! validator (`scripts/check-html.sh`).
 
@@ -709,14 +710,15 @@ fn url_encode(s: &str) -> String {
 }
 
 /// Every element and comment in document order: `tag[attribute names]`, `#comment`.
-/// The resources' data streams in as `<script>` elements after the page; how many depends
-/// on when each resource resolved, so a run of them at the end counts as one.
+/// Data streamed as `<script>` elements after the page (none in islands mode) would come
+/// in as many elements as resources resolved apart, so a run of them counts as one.
 fn skeleton(doc: &Html) -> Vec<String> {
     let mut s = elements_and_comments(doc);
     let data_script = "script[nonce]";
     let run = s.iter().rev().take_while(|e| *e == data_script).count();
-    assert!(run > 0, "no resource data after the page");
-    s.truncate(s.len() - run + 1);
+    if run > 1 {
+        s.truncate(s.len() - run + 1);
+    }
     s
 }
 

@@ -18,21 +18,9 @@ pub fn duration_choices() -> Vec<i64> {
 
 /// A `<select>` of durations, `selected` preselected.
 #[component]
-pub fn DurationSelect(
-    id: &'static str,
-    selected: i64,
-    #[prop(optional)] on_pick: Option<WriteSignal<i64>>,
-) -> impl IntoView {
+pub fn DurationSelect(id: &'static str, selected: i64) -> impl IntoView {
     view! {
-        <select
-            id=id
-            name="duration_minutes"
-            on:change=move |ev| {
-                if let (Some(set), Ok(v)) = (on_pick, event_target_value(&ev).parse::<i64>()) {
-                    set.set(v);
-                }
-            }
-        >
+        <select id=id name="duration_minutes">
             {duration_choices()
                 .into_iter()
                 .map(|m| view! { <option value=m.to_string() selected=m == selected>{Minutes(m).to_string()}</option> })
@@ -69,9 +57,6 @@ pub fn RateAndStartFields(
     id_prefix: &'static str,
     rate: i64,
     start: Option<Timestamp>,
-    /// Told the rate (in hundredths) as it is typed, when it parses.
-    #[prop(optional)]
-    on_rate: Option<WriteSignal<i64>>,
 ) -> impl IntoView {
     let v = use_viewer();
     let rate_id = format!("{id_prefix}-rate");
@@ -88,11 +73,6 @@ pub fn RateAndStartFields(
             type="text"
             inputmode="decimal"
             value=v.decimal(rate)
-            on:input=move |ev| {
-                if let (Some(set), Some(r)) = (on_rate, crate::api::requests::parse_typed_rate(&event_target_value(&ev))) {
-                    set.set(r);
-                }
-            }
         />
         <label for=start_id.clone()>{v.t("rq-start-optional")}</label>
         <input
@@ -107,4 +87,73 @@ pub fn RateAndStartFields(
             [("zone", v.zone.name().into()), ("days", (START_MAX_AHEAD_MS / (24 * 3_600_000)).into())],
         )}</p>
     }
+}
+
+/// What the request form says a choice of terms will hold, with `{cost}` and `{after}`
+/// where the amounts go: the sentence is the reader's, from the server's catalogue.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct CostWords {
+    pub sentence: String,
+}
+
+/// The request form's cost line, kept up to date as the member picks a duration or
+/// types a rate (an island: the rest of the form is plain server-rendered HTML, and
+/// posts the same with or without JavaScript). It listens on the document for the
+/// fields named by id, since an island cannot own the server-rendered fields' handlers.
+#[island]
+pub fn CostPreview(
+    words: CostWords,
+    duration_id: String,
+    rate_id: String,
+    minutes: i64,
+    rate: i64,
+    available: Option<i64>,
+) -> impl IntoView {
+    let minutes = RwSignal::new(minutes);
+    let rate = RwSignal::new(rate);
+    #[cfg(feature = "hydrate")]
+    {
+        let edited = move |ev: web_sys::Event| {
+            use wasm_bindgen::JsCast;
+            let Some(field) = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            else {
+                return;
+            };
+            let value = event_target_value(&ev);
+            if field.id() == duration_id {
+                if let Ok(m) = value.parse::<i64>() {
+                    minutes.set(m);
+                }
+            } else if field.id() == rate_id {
+                if let Some(r) = crate::api::requests::parse_typed_rate(&value) {
+                    rate.set(r);
+                }
+            }
+        };
+        let on_input = edited.clone();
+        // The island lives as long as the page: its listeners are never removed.
+        std::mem::forget(window_event_listener(leptos::ev::input, on_input));
+        std::mem::forget(window_event_listener(leptos::ev::change, edited));
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = (duration_id, rate_id);
+    let line = move || {
+        let cost = Terms {
+            duration_minutes: minutes.get(),
+            rate: rate.get(),
+            proposed_start: None,
+            message: String::new(),
+        }
+        .cost();
+        let after = available
+            .map(|a| Minutes(a - cost.0).to_string())
+            .unwrap_or_default();
+        words
+            .sentence
+            .replace("{cost}", &cost.to_string())
+            .replace("{after}", &after)
+    };
+    view! { <p class="cost" data-testid="cost-preview">{line}</p> }
 }

@@ -4,7 +4,6 @@ use leptos::prelude::*;
 use crate::api::dashboard::{admin_dashboard, AdminRetryTimer, DayCounts, Percentiles, DAY_MS};
 use crate::components::admin_only::AdminOnly;
 use crate::components::errors::{ErrorPage, FormError};
-use crate::components::live::use_live;
 use crate::domain::Timestamp;
 use crate::i18n::Viewer;
 use crate::lifecycle::definition::DAILY_COUNTS;
@@ -114,11 +113,7 @@ pub fn AdminDashboardPage() -> impl IntoView {
 fn DashboardBody() -> impl IntoView {
     let viewer = crate::i18n::use_viewer();
     let retry = ServerAction::<AdminRetryTimer>::new();
-    let live = use_live();
-    let data = Resource::new(
-        move || (retry.version().get(), live.get()),
-        |_| admin_dashboard(),
-    );
+    let data = Resource::new(move || retry.version().get(), |_| admin_dashboard());
     let retry_error = Signal::derive(move || retry.value().get().and_then(|r| r.err()));
     view! {
         <h1>{viewer.t("ad-dashboard-heading")}</h1>

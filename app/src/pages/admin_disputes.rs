@@ -4,7 +4,6 @@ use leptos::prelude::*;
 use crate::api::dashboard::admin_disputes;
 use crate::components::admin_only::AdminOnly;
 use crate::components::errors::ErrorPage;
-use crate::components::live::use_live;
 use crate::i18n::Viewer;
 
 /// A party as the admin pages store it ("requester" or "provider"), in the reader's words.
@@ -32,8 +31,7 @@ pub fn AdminDisputesPage() -> impl IntoView {
 #[component]
 fn DisputesBody() -> impl IntoView {
     let viewer = crate::i18n::use_viewer();
-    let live = use_live();
-    let list = Resource::new(move || live.get(), |_| admin_disputes());
+    let list = Resource::new(|| (), |_| admin_disputes());
     view! {
         <h1>{viewer.t("ad-open-disputes")}</h1>
         <p>{viewer.t("ad-disputes-intro")}</p>

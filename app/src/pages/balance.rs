@@ -4,7 +4,6 @@ use leptos::prelude::*;
 
 use crate::api::account::my_statement;
 use crate::components::errors::ErrorPage;
-use crate::components::live::use_live;
 use crate::i18n::Viewer;
 
 /// A statement line's part of the account ("available" or "held"), in the reader's words.
@@ -33,8 +32,7 @@ pub(super) fn kind_name(v: &Viewer, kind: &str) -> String {
 #[component]
 pub fn BalancePage() -> impl IntoView {
     let viewer = crate::i18n::use_viewer();
-    let live = use_live();
-    let statement = Resource::new(move || live.get(), |_| my_statement());
+    let statement = Resource::new(|| (), |_| my_statement());
     view! {
         <PageTitle text=viewer.t("rq-balance-page-title")/>
         <h1>{viewer.t("rq-balance-heading")}</h1>

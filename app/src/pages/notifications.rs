@@ -3,17 +3,12 @@ use leptos::prelude::*;
 
 use crate::api::account::{my_notifications, MarkNotificationsRead};
 use crate::components::errors::ErrorPage;
-use crate::components::live::use_live;
 
 #[component]
 pub fn NotificationsPage() -> impl IntoView {
     let viewer = crate::i18n::use_viewer();
-    let live = use_live();
     let mark = ServerAction::<MarkNotificationsRead>::new();
-    let list = Resource::new(
-        move || (live.get(), mark.version().get()),
-        |_| my_notifications(),
-    );
+    let list = Resource::new(move || mark.version().get(), |_| my_notifications());
     view! {
         <PageTitle text=viewer.t("rq-notifications-page-title")/>
         <h1>{viewer.t("rq-notifications")}</h1>

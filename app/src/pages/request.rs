@@ -4,7 +4,6 @@ use leptos_router::hooks::use_params_map;
 
 use crate::api::requests::{get_request, RateRequest, RequestAction, RequestDetail};
 use crate::components::errors::{ErrorPage, FieldError, FormError};
-use crate::components::live::use_live;
 use crate::components::state_graph::StateGraph;
 use crate::components::terms::{start_line, terms_line, DurationSelect, RateAndStartFields};
 use crate::i18n::Viewer;
@@ -32,9 +31,8 @@ pub fn RequestPage() -> impl IntoView {
     let id = move || params.with(|p| p.get("id").unwrap_or_default());
     let act = ServerAction::<RequestAction>::new();
     let rate = ServerAction::<RateRequest>::new();
-    let live = use_live();
     let detail = Resource::new(
-        move || (id(), act.version().get(), rate.version().get(), live.get()),
+        move || (id(), act.version().get(), rate.version().get()),
         |(id, ..)| get_request(id),
     );
     view! {

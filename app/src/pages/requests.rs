@@ -4,7 +4,6 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api::requests::{my_requests, RequestSummary};
 use crate::components::errors::ErrorPage;
-use crate::components::live::use_live;
 use crate::domain::Minutes;
 use crate::lifecycle::machine::is_turn_of;
 use crate::lifecycle::{words, Party};
@@ -38,15 +37,11 @@ fn RequestList(party: Party) -> impl IntoView {
     let viewer = crate::i18n::use_viewer();
     let query = use_query_map();
     let show = move || show_from(query.with(|q| q.get("show")));
-    let live = use_live();
     let as_party = match party {
         Party::Requester => "requester",
         Party::Provider => "provider",
     };
-    let list = Resource::new(
-        move || live.get(),
-        move |_| my_requests(as_party.to_owned()),
-    );
+    let list = Resource::new(|| (), move |_| my_requests(as_party.to_owned()));
     let base = match party {
         Party::Requester => "/requests",
         Party::Provider => "/inbox",

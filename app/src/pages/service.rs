@@ -6,12 +6,13 @@ use crate::api::requests::SubmitRequest;
 use crate::api::services::get_service;
 use crate::components::auth::use_auth;
 use crate::components::errors::{ErrorPage, FieldError, FormError};
-use crate::components::terms::{DurationSelect, RateAndStartFields};
+use crate::components::terms::{CostPreview, CostWords, DurationSelect, RateAndStartFields};
 use crate::domain::service::{rating_label, ServiceStatus};
-use crate::domain::Minutes;
 use crate::i18n::{use_viewer, Arg};
 use crate::lifecycle::terms::{MESSAGE_MAX_CHARS, RATE_NORM};
-use crate::lifecycle::Terms;
+
+/// The duration the request form starts with.
+const REQUEST_MINUTES: i64 = 60;
 
 /// One service and the form to request it.
 #[component]
@@ -23,8 +24,6 @@ pub fn ServicePage() -> impl IntoView {
     let me = use_auth().me;
     let submit = ServerAction::<SubmitRequest>::new();
     let error = Signal::derive(move || submit.value().get().and_then(|r| r.err()));
-    let (minutes, set_minutes) = signal(60i64);
-    let (rate, set_rate) = signal(RATE_NORM);
     view! {
         <Transition fallback=move || view! { <p>{v.t("pg-loading")}</p> }>
             <ErrorBoundary fallback=|errors| view! { <ErrorPage errors/> }>
@@ -53,28 +52,24 @@ pub fn ServicePage() -> impl IntoView {
                                     <FormError error/>
                                     <input type="hidden" name="service_id" value=s.id.to_string()/>
                                     <label for="request-duration">{v.t("pg-service-duration")}</label>
-                                    <DurationSelect id="request-duration" selected=60 on_pick=set_minutes/>
+                                    <DurationSelect id="request-duration" selected=REQUEST_MINUTES/>
                                     <FieldError error field="duration_minutes"/>
-                                    <RateAndStartFields id_prefix="request" rate=RATE_NORM start=None on_rate=set_rate/>
+                                    <RateAndStartFields id_prefix="request" rate=RATE_NORM start=None/>
                                     <FieldError error field="rate"/>
                                     <FieldError error field="start"/>
                                     <label for="request-message">{v.t("pg-service-message")}</label>
                                     <textarea id="request-message" name="message" rows="4" maxlength=MESSAGE_MAX_CHARS.to_string()></textarea>
-                                    <p class="cost" data-testid="cost-preview">
-                                        {move || {
-                                            let cost = Terms {
-                                                duration_minutes: minutes.get(),
-                                                rate: rate.get(),
-                                                proposed_start: None,
-                                                message: String::new(),
-                                            }
-                                            .cost();
-                                            match available {
-                                                Some(a) => v.tr("pg-service-cost-after", [("cost", cost.into()), ("after", Minutes(a.0 - cost.0).into())]),
-                                                None => v.tr("pg-service-cost", [("cost", cost.into())]),
-                                            }
-                                        }}
-                                    </p>
+                                    <CostPreview
+                                        words=CostWords { sentence: match available {
+                                            Some(_) => v.tr("pg-service-cost-after", [("cost", "{cost}".into()), ("after", "{after}".into())]),
+                                            None => v.tr("pg-service-cost", [("cost", "{cost}".into())]),
+                                        } }
+                                        duration_id="request-duration".to_owned()
+                                        rate_id="request-rate".to_owned()
+                                        minutes=REQUEST_MINUTES
+                                        rate=RATE_NORM
+                                        available=available.map(|a| a.0)
+                                    />
                                     <p class="hint">{v.tr("pg-service-hint", [("available", available.unwrap_or_default().into()), ("rate", Arg::Decimal(RATE_NORM))])}</p>
                                     <button type="submit">{v.t("pg-service-send")}</button>
                                 </ActionForm>

@@ -12,16 +12,12 @@ pub fn SignupPage() -> impl IntoView {
     // Created inside the route, so an error carried back in the URL (no JavaScript) is found.
     let signup = ServerAction::<Signup>::new();
     let error = Signal::derive(move || signup.value().get().and_then(|r| r.err()));
-    // The browser's zone, as a guess the member can change in Settings (effects run only
-    // in the browser; without JavaScript the bank's zone is taken).
-    let (zone, set_zone) = signal(String::new());
-    Effect::new(move |_| set_zone.set(browser_zone()));
     view! {
         <PageTitle text=v.t("pg-signup-title")/>
         <h1>{v.t("pg-signup-heading")}</h1>
         <ActionForm action=signup attr:class="stack-form" attr:novalidate=true>
             <FormError error/>
-            <input type="hidden" name="time_zone" prop:value=move || zone.get()/>
+            <BrowserZoneField/>
             <label for="signup-name">{v.t("pg-signup-name")}</label>
             <input id="signup-name" type="text" name="display_name" autocomplete="name" maxlength=crate::domain::account::DISPLAY_NAME_MAX_CHARS.to_string() required/>
             <FieldError error field="display_name"/>
@@ -35,6 +31,16 @@ pub fn SignupPage() -> impl IntoView {
         </ActionForm>
         <p>{v.t("pg-signup-already")} <a href="/login">{v.t("pg-log-in")}</a></p>
     }
+}
+
+/// The browser's zone, as a guess the member can change in Settings: an island, so it
+/// is filled in once the page's script runs; without JavaScript it stays empty and the
+/// bank's zone is taken.
+#[island]
+fn BrowserZoneField() -> impl IntoView {
+    let (zone, set_zone) = signal(String::new());
+    Effect::new(move |_| set_zone.set(browser_zone()));
+    view! { <input type="hidden" name="time_zone" prop:value=move || zone.get()/> }
 }
 
 #[cfg(feature = "hydrate")]

@@ -312,7 +312,8 @@ fn report(rec: &mut Recorder, secs: f64, transitions: i64, commits_per_s: f64) {
     }
 }
 
-/// The browser bundle a release build ships, raw and gzip (-9), if it has been built.
+/// The browser bundle a release build ships, raw, gzip (-9), and as served (the brotli
+/// file precompressed beside it), if it has been built.
 fn bundle_sizes(pkg: &str) {
     let Ok(dir) = std::fs::read_dir(pkg) else {
         println!("bundle: no {pkg} (build with `cargo leptos build --release` to measure it)");
@@ -324,7 +325,7 @@ fn bundle_sizes(pkg: &str) {
         .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("wasm" | "js")))
         .collect();
     files.sort();
-    let (mut raw_total, mut gz_total) = (0u64, 0u64);
+    let (mut raw_total, mut gz_total, mut br_total) = (0u64, 0u64, 0u64);
     for f in files {
         let raw = std::fs::metadata(&f).map(|m| m.len()).unwrap_or(0);
         let gz = std::process::Command::new("gzip")
@@ -333,11 +334,20 @@ fn bundle_sizes(pkg: &str) {
             .output()
             .map(|o| o.stdout.len() as u64)
             .unwrap_or(0);
+        let mut served = f.clone().into_os_string();
+        served.push(".br");
+        let br = std::fs::metadata(&served).map(|m| m.len()).unwrap_or(raw);
         raw_total += raw;
         gz_total += gz;
-        println!("bundle: {} {raw} B raw, {gz} B gzip", f.display());
+        br_total += br;
+        println!(
+            "bundle: {} {raw} B raw, {gz} B gzip, {br} B served (brotli)",
+            f.display()
+        );
     }
-    println!("bundle: WASM + JS {raw_total} B raw, {gz_total} B gzip");
+    println!(
+        "bundle: WASM + JS {raw_total} B raw, {gz_total} B gzip, {br_total} B served (brotli)"
+    );
 }
 
 #[cfg(test)]

@@ -38,6 +38,18 @@ pub async fn spawn_app_with(tweak: impl FnOnce(&mut Config)) -> TestApp {
 }
 
 pub async fn spawn_app_on(testdb: TestDbHandle, tweak: impl FnOnce(&mut Config)) -> TestApp {
+    spawn_app_serving(testdb, tweak, "target/site", false).await
+}
+
+/// An app serving its static files from `site_root`; `hash_files` as a release build
+/// with hashed names has it (pages cannot be rendered then: their script tags read the
+/// hash file beside the binary, which a test binary does not have).
+pub async fn spawn_app_serving(
+    testdb: TestDbHandle,
+    tweak: impl FnOnce(&mut Config),
+    site_root: &str,
+    hash_files: bool,
+) -> TestApp {
     let (url, db) = match &testdb {
         TestDbHandle::Own(t) => (t.url.clone(), t.db.clone()),
         TestDbHandle::Shared(url) => (
@@ -55,8 +67,9 @@ pub async fn spawn_app_on(testdb: TestDbHandle, tweak: impl FnOnce(&mut Config))
     let addr = listener.local_addr().expect("addr");
     let leptos_options = LeptosOptions::builder()
         .output_name("hourbank")
-        .site_root("target/site")
+        .site_root(site_root)
         .site_addr(addr)
+        .hash_files(hash_files)
         .build();
     // Built exactly as `main` builds it, around the test's own database.
     let state = AppState::new(config, db, Clock::system(), leptos_options);
