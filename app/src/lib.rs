@@ -28,6 +28,7 @@ use leptos_router::{path, SsrMode};
 
 use components::auth::provide_auth;
 use components::header::Header;
+use components::live::LiveSlot;
 use components::safe_text::PageTitle;
 use pages::{
     AdminDashboardPage, AdminDisputesPage, AdminMemberPage, AdminMembersPage, BalancePage,
@@ -119,5 +120,6 @@ fn Layout() -> impl IntoView {
             </Routes>
         </main>
         <footer class="site-footer">{v.t("pg-footer")}</footer>
+        <LiveSlot/>
     }
 }

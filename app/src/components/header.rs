@@ -4,7 +4,6 @@ use leptos::either::EitherOf3;
 use leptos::prelude::*;
 
 use super::auth::use_auth;
-use super::live::{LiveUpdates, LiveWords};
 use crate::domain::Role;
 use crate::i18n::{use_viewer, Lang};
 
@@ -68,7 +67,6 @@ pub fn Header() -> impl IntoView {
                                     <ActionForm action=auth.logout attr:class="inline">
                                         <button type="submit" class="link-button">{v.t("hd-log-out")}</button>
                                     </ActionForm>
-                                    <LiveUpdates words=LiveWords { changed: v.t("hd-live-changed"), reload: v.t("hd-live-reload") }/>
                                 })
                             }
                             Ok(None) => EitherOf3::B(view! {
