@@ -93,27 +93,24 @@ pub async fn cache_control(
     let mut res = next.run(req).await;
     let status = res.status();
     let h = res.headers_mut();
-    let is_html = h
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|t| t.starts_with("text/html"));
     if h.contains_key(header::CACHE_CONTROL) {
-        return res;
-    }
-    if is_html {
-        // Every page, whatever its status: a 404 or an error page is not kept either.
-        h.insert(header::CACHE_CONTROL, HeaderValue::from_static(PAGE));
-        return res;
-    }
-    let kept = status.is_success() || status == axum::http::StatusCode::NOT_MODIFIED;
-    if !is_get || !kept {
         return res;
     }
     let content_type = h
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .map(str::to_owned);
-    if path.starts_with("/api/") || content_type.as_deref().is_some_and(|t| !is_static_type(t)) {
+    let is_html = content_type
+        .as_deref()
+        .is_some_and(|t| t.starts_with("text/html"));
+    // Every page, whatever its status (a 404 or an error page is not kept either); a
+    // static file only when a GET found it.
+    let kept = status.is_success() || status == axum::http::StatusCode::NOT_MODIFIED;
+    let static_file = is_get
+        && kept
+        && !path.starts_with("/api/")
+        && content_type.as_deref().is_none_or(is_static_type);
+    if !is_html && !static_file {
         return res;
     }
     let policy = caching.policy(&path, content_type.as_deref());
