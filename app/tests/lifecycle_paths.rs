@@ -807,3 +807,123 @@ async fn two_sweepers_fire_each_deadline_once() {
     b.check().await;
     b.cleanup().await;
 }
+
+/// Requests in every state a deadline fires from, due together: one sweep fires them all
+/// in one set-based batch, and every minute lands where the definition says — refunds to
+/// the expired requests' requesters, two payments to one provider in the same statement.
+#[tokio::test]
+async fn one_sweep_fires_a_mixed_batch_and_every_minute_lands_where_the_definition_says() {
+    let b = Bank::new().await;
+    let p = b.member(0).await;
+    let s = b.service(p, 24).await;
+    let mut expiring = Vec::new();
+    let mut starting = Vec::new();
+    let mut completing = Vec::new();
+    for _ in 0..2 {
+        let r = b.member(100).await;
+        expiring.push((r, b.submit(r, s, &terms(60)).await));
+    }
+    for _ in 0..2 {
+        let r = b.member(100).await;
+        let req = b.submit(r, s, &terms(60)).await;
+        let req = b.by(&req, Event::Accept, p).await;
+        starting.push((r, b.by(&req, Event::MarkStarted, p).await));
+    }
+    for _ in 0..2 {
+        let r = b.member(100).await;
+        let req = b.submit(r, s, &terms(60)).await;
+        let req = b.by(&req, Event::Accept, p).await;
+        let req = b.by(&req, Event::MarkStarted, p).await;
+        let req = b.by(&req, Event::ConfirmStart, r).await;
+        completing.push((r, b.by(&req, Event::MarkCompleted, p).await));
+    }
+    b.advance_hours(48);
+    let report = b.sweep().await;
+    assert_eq!(
+        report,
+        sweeper::SweepReport {
+            fired: 6,
+            stale: 0,
+            failed: 0
+        }
+    );
+    for (r, req) in &expiring {
+        assert_eq!(b.reload(req.id).await.state, State::Expired);
+        assert_eq!(b.balance(*r).await, (100, 0), "refunded");
+    }
+    for (r, req) in &starting {
+        let now = b.reload(req.id).await;
+        assert_eq!(now.state, State::InProgress);
+        assert!(now.auto_confirmed_start);
+        assert_eq!(b.balance(*r).await, (40, 60), "still held");
+    }
+    for (r, req) in &completing {
+        let now = b.reload(req.id).await;
+        assert_eq!(now.state, State::Paid, "completed, then paid, in the batch");
+        assert!(now.auto_confirmed_completion);
+        assert_eq!(b.balance(*r).await, (40, 0));
+    }
+    assert_eq!(b.balance(p).await, (120, 0), "both payments");
+    for (_, req) in expiring.iter().chain(&starting).chain(&completing) {
+        let fired: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM request_events WHERE request_id = $1 AND event = 'deadline'",
+        )
+        .bind(req.id.to_string())
+        .fetch_one(&b.t.db.read)
+        .await
+        .unwrap();
+        assert_eq!(fired, 1, "{}", req.id);
+        b.check_replay(req.id).await;
+    }
+    // Each party of an expiry is told, and both of each automatic confirmation.
+    let told: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM notifications WHERE created_at_ms = $1")
+            .bind(b.clock.now().0)
+            .fetch_one(&b.t.db.read)
+            .await
+            .unwrap();
+    assert!(told >= 6, "{told} notifications");
+    assert_eq!(
+        b.sweep().await,
+        sweeper::SweepReport::default(),
+        "nothing fires twice"
+    );
+    b.check().await;
+    b.cleanup().await;
+}
+
+/// A batch whose hold is no longer pending (here: tampered with) cannot pay or refund it a
+/// second time: the batch is rolled back, its deadlines are fired one by one, and only the
+/// one that fails is flagged.
+#[tokio::test]
+async fn a_hold_already_resolved_fails_its_batch_and_only_its_request_is_flagged() {
+    let b = Bank::new().await;
+    let (r1, _p1, tampered) = b.pair_with_request(100, 60).await;
+    let (r2, _p2, fine) = b.pair_with_request(100, 60).await;
+    sqlx::query(
+        "UPDATE holds SET status = 'voided', voided_minutes = amount_minutes WHERE request_id = $1",
+    )
+    .bind(tampered.id.to_string())
+    .execute(&b.t.db.write)
+    .await
+    .unwrap();
+    b.advance_hours(25);
+    let report = b.sweep().await;
+    assert_eq!((report.fired, report.failed), (1, 1), "{report:?}");
+    assert_eq!(b.reload(fine.id).await.state, State::Expired);
+    assert_eq!(b.balance(r2).await, (100, 0));
+    let still = b.reload(tampered.id).await;
+    assert_eq!(
+        still.state,
+        State::AwaitingResponse,
+        "nothing written for it"
+    );
+    assert_eq!(b.balance(r1).await, (40, 60), "not refunded a second time");
+    let flagged: i64 = sqlx::query_scalar("SELECT needs_attention FROM requests WHERE id = $1")
+        .bind(tampered.id.to_string())
+        .fetch_one(&b.t.db.read)
+        .await
+        .unwrap();
+    assert_eq!(flagged, 1);
+    b.cleanup().await;
+}

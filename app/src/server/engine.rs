@@ -123,7 +123,7 @@ async fn run_automatic(
     Ok(req)
 }
 
-fn meta(req: &Request, reason: &str, actor: &Actor) -> TransferMeta {
+pub(super) fn meta(req: &Request, reason: &str, actor: &Actor) -> TransferMeta {
     TransferMeta {
         reason: reason.to_owned(),
         request_id: Some(req.id.to_string()),
@@ -131,9 +131,80 @@ fn meta(req: &Request, reason: &str, actor: &Actor) -> TransferMeta {
     }
 }
 
-fn payee(req: &Request) -> Result<MemberId, EngineError> {
+pub(super) fn payee(req: &Request) -> Result<MemberId, EngineError> {
     req.provider
         .ok_or_else(|| EngineError::Rejected(Rejection::Inconsistent("no provider".into())))
+}
+
+/// What an effect that resolves the pending hold does to the books: the hold's new
+/// status and how it is split, and the balanced transfer with its reason. `None` for
+/// every other effect. The one place these are decided, for single actions and for the
+/// sweeper's batches alike.
+pub(crate) struct Resolution {
+    pub status: &'static str,
+    pub posted: Minutes,
+    pub voided: Minutes,
+    pub transfer: BalancedTransfer,
+    pub reason: &'static str,
+}
+
+pub(crate) fn resolution(effect: &Effect) -> Result<Option<Resolution>, StoreError> {
+    Ok(Some(match effect {
+        Effect::Post {
+            payer,
+            payee,
+            amount,
+        } => Resolution {
+            status: "posted",
+            posted: *amount,
+            voided: Minutes::ZERO,
+            transfer: BalancedTransfer::post(*payer, *payee, *amount)?,
+            reason: reasons::PAYMENT,
+        },
+        Effect::Void { payer, amount } => Resolution {
+            status: "voided",
+            posted: Minutes::ZERO,
+            voided: *amount,
+            transfer: BalancedTransfer::void(*payer, *amount)?,
+            reason: reasons::REFUND,
+        },
+        Effect::Split {
+            payer,
+            payee,
+            to_payee,
+            to_payer,
+        } => Resolution {
+            status: "split",
+            posted: *to_payee,
+            voided: *to_payer,
+            transfer: BalancedTransfer::new(
+                TransferKind::Post,
+                vec![
+                    Leg {
+                        account: Account::Member(*payer),
+                        bucket: Bucket::Held,
+                        amount: Minutes(-(to_payee.0 + to_payer.0)),
+                    },
+                    Leg {
+                        account: Account::Member(*payee),
+                        bucket: Bucket::Available,
+                        amount: *to_payee,
+                    },
+                    Leg {
+                        account: Account::Member(*payer),
+                        bucket: Bucket::Available,
+                        amount: *to_payer,
+                    },
+                ],
+            )?,
+            reason: reasons::DISPUTE_SPLIT,
+        },
+        Effect::Hold { .. }
+        | Effect::AdjustHold { .. }
+        | Effect::Notify { .. }
+        | Effect::OpenDispute { .. }
+        | Effect::CloseDispute { .. } => return Ok(None),
+    }))
 }
 
 async fn apply_effects(
@@ -174,50 +245,12 @@ async fn apply_effects(
                 .map_err(StoreError::from)?;
                 ledger_store::apply(tx, &t, meta(next, reasons::HOLD_ADJUSTED, actor), now).await?;
             }
-            Effect::Post {
-                payer,
-                payee,
-                amount,
-            } => {
-                store::resolve_hold(tx, next.id, "posted", *amount, Minutes::ZERO, now).await?;
-                let t =
-                    BalancedTransfer::post(*payer, *payee, *amount).map_err(StoreError::from)?;
-                ledger_store::apply(tx, &t, meta(next, reasons::PAYMENT, actor), now).await?;
-            }
-            Effect::Void { payer, amount } => {
-                store::resolve_hold(tx, next.id, "voided", Minutes::ZERO, *amount, now).await?;
-                let t = BalancedTransfer::void(*payer, *amount).map_err(StoreError::from)?;
-                ledger_store::apply(tx, &t, meta(next, reasons::REFUND, actor), now).await?;
-            }
-            Effect::Split {
-                payer,
-                payee,
-                to_payee,
-                to_payer,
-            } => {
-                store::resolve_hold(tx, next.id, "split", *to_payee, *to_payer, now).await?;
-                let t = BalancedTransfer::new(
-                    TransferKind::Post,
-                    vec![
-                        Leg {
-                            account: Account::Member(*payer),
-                            bucket: Bucket::Held,
-                            amount: Minutes(-(to_payee.0 + to_payer.0)),
-                        },
-                        Leg {
-                            account: Account::Member(*payee),
-                            bucket: Bucket::Available,
-                            amount: *to_payee,
-                        },
-                        Leg {
-                            account: Account::Member(*payer),
-                            bucket: Bucket::Available,
-                            amount: *to_payer,
-                        },
-                    ],
-                )
-                .map_err(StoreError::from)?;
-                ledger_store::apply(tx, &t, meta(next, reasons::DISPUTE_SPLIT, actor), now).await?;
+            Effect::Post { .. } | Effect::Void { .. } | Effect::Split { .. } => {
+                let r = resolution(effect)?.ok_or_else(|| {
+                    StoreError::Corrupt("a hold-resolving effect without its resolution".into())
+                })?;
+                store::resolve_hold(tx, next.id, r.status, r.posted, r.voided, now).await?;
+                ledger_store::apply(tx, &r.transfer, meta(next, r.reason, actor), now).await?;
             }
             Effect::Notify { to, notice } => {
                 let recipients = match to {
@@ -375,57 +408,92 @@ pub async fn fire_deadline(
     act(db, clock, id, None, &Event::Deadline { due }, &Actor::Timer).await
 }
 
-/// Fires a batch of due deadlines in ONE transaction (the sweeper's fast path): one commit
-/// for many firings. A deadline that no longer applies (the request moved on: a refusal or
-/// a version conflict, both found before anything is written) is reported and skipped;
-/// any other failure rolls the whole batch back and is returned, and the caller fires
-/// that batch one deadline at a time to find the culprit.
+/// Fires a batch of due deadlines in ONE transaction (the sweeper's fast path), set-based:
+/// the requests are loaded in one query, run through the pure transitions, and written a
+/// table at a time ([`super::sweep_batch`]). Results come back in `due`'s order. A
+/// deadline that no longer applies (the request moved on: a refusal or a version
+/// conflict, both found before anything is written for it) is reported and skipped; any
+/// other failure rolls the whole batch back and is returned, and the caller fires that
+/// batch one deadline at a time to find the culprit.
 pub async fn fire_deadlines(
     db: &Db,
     clock: &Clock,
     due: &[(RequestId, Timestamp)],
 ) -> Result<Vec<(RequestId, Result<Request, EngineError>)>, EngineError> {
+    use super::sweep_batch::{self, Plan};
     with_retry(|_| async {
         let mut tx = db.write.begin().await?;
-        let locked = match db.backend {
+        let ids: Vec<RequestId> = due.iter().map(|(id, _)| *id).collect();
+        let ids = match db.backend {
+            // The providers' accounts are locked only where a firing pays them.
             Backend::Postgres => {
-                let ids: Vec<RequestId> = due.iter().map(|(id, _)| *id).collect();
-                // The providers' accounts are locked only where a firing pays them.
                 let paying: Vec<State> = paying_deadlines().collect();
-                Some(
-                    store::lock_with_parties(&mut tx, &ids, store::LockWait::SkipLocked, &paying)
-                        .await?,
-                )
+                store::lock_with_parties(&mut tx, &ids, store::LockWait::SkipLocked, &paying)
+                    .await?
             }
-            Backend::Sqlite => None,
+            Backend::Sqlite => ids,
         };
         let now = clock.now();
-        let mut out = Vec::with_capacity(due.len());
-        for (id, at) in due {
-            if locked.as_ref().is_some_and(|l| !l.contains(id)) {
-                // Someone is changing it right now: it is theirs; the next sweep looks again.
-                out.push((*id, Err(EngineError::Conflict)));
+        let mut loaded: std::collections::HashMap<RequestId, Request> =
+            store::load_many(&mut tx, &ids)
+                .await?
+                .into_iter()
+                .map(|r| (r.id, r))
+                .collect();
+        let mut out: Vec<Option<Result<Request, EngineError>>> = due.iter().map(|_| None).collect();
+        let (mut batch, mut alone) = (Vec::new(), Vec::new());
+        for (i, (id, at)) in due.iter().enumerate() {
+            let Some(req) = loaded.remove(id) else {
+                out[i] = Some(Err(if ids.contains(id) {
+                    EngineError::Store(StoreError::NotFound("request"))
+                } else {
+                    // Someone is changing it right now: it is theirs; the next sweep looks again.
+                    EngineError::Conflict
+                }));
                 continue;
-            }
-            let event = Event::Deadline { due: *at };
-            let req = store::load(&mut tx, *id).await?;
-            let mut w = PendingWrites::for_db(db);
-            match step(&mut tx, &mut w, &req, &event, &Actor::Timer, now).await {
-                Ok(next) => {
-                    let next = run_automatic(&mut tx, &mut w, next, now).await?;
-                    w.finish(&mut tx, &next).await?;
-                    out.push((*id, Ok(next)));
-                }
-                // Refused by the transition, or a lost race: nothing was written for this one.
-                Err(e @ EngineError::Conflict) => out.push((*id, Err(e))),
-                Err(EngineError::Rejected(r)) if !matches!(r, Rejection::Inconsistent(_)) => {
-                    out.push((*id, Err(EngineError::Rejected(r))))
-                }
-                Err(e) => return Err(e),
+            };
+            match sweep_batch::plan(&req, *at, now) {
+                Ok(Plan::Batch(p)) => batch.push((i, p)),
+                Ok(Plan::Alone) => alone.push((i, req, *at)),
+                // Refused by the transition: the deadline no longer applies (or the
+                // request is inconsistent, which the sweeper flags); nothing is written.
+                Err(r) => out[i] = Some(Err(EngineError::Rejected(r))),
             }
         }
+        let positions: Vec<usize> = batch.iter().map(|(i, _)| *i).collect();
+        let written = sweep_batch::write(
+            &mut tx,
+            db,
+            batch.into_iter().map(|(i, p)| (due[i].0, p)).collect(),
+            now,
+        )
+        .await?;
+        for (i, (_, result)) in positions.into_iter().zip(written) {
+            out[i] = Some(result);
+        }
+        for (i, req, at) in alone {
+            let event = Event::Deadline { due: at };
+            let mut w = PendingWrites::for_db(db);
+            out[i] = Some(
+                match step(&mut tx, &mut w, &req, &event, &Actor::Timer, now).await {
+                    Ok(next) => {
+                        let next = run_automatic(&mut tx, &mut w, next, now).await?;
+                        w.finish(&mut tx, &next).await?;
+                        Ok(next)
+                    }
+                    // Refused by the transition, or a lost race: nothing was written for this one.
+                    Err(e @ EngineError::Conflict) => Err(e),
+                    Err(EngineError::Rejected(r)) => Err(EngineError::Rejected(r)),
+                    Err(e) => return Err(e),
+                },
+            );
+        }
         tx.commit().await?;
-        Ok(out)
+        Ok(due
+            .iter()
+            .zip(out)
+            .map(|((id, _), r)| (*id, r.unwrap_or(Err(EngineError::Conflict))))
+            .collect())
     })
     .await
 }

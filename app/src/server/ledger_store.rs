@@ -4,6 +4,7 @@
 
 use sqlx::{AnyConnection, AnyPool};
 
+use super::multi_row;
 use super::StoreError;
 use crate::domain::ledger::{BalancedTransfer, Bucket};
 use crate::domain::{MemberId, Minutes, Timestamp};
@@ -137,6 +138,123 @@ pub async fn apply(
     }
     insert.execute(&mut *conn).await?;
     Ok(transfer_id)
+}
+
+/// [`apply`] for many transfers at once, in the caller's transaction, in as few
+/// statements as the parameter limits allow: every transfer row in one INSERT, every
+/// account's net change in one guarded UPDATE (accounts in ascending id order, as
+/// [`apply`] takes them), every entry in one INSERT. The guard is the same: if any member
+/// bucket would end below zero, nothing of the batch stands (the caller rolls back).
+pub async fn apply_many(
+    conn: &mut AnyConnection,
+    transfers: &[(BalancedTransfer, TransferMeta)],
+    now: Timestamp,
+) -> Result<(), StoreError> {
+    if transfers.is_empty() {
+        return Ok(());
+    }
+    let ids: Vec<String> = transfers
+        .iter()
+        .map(|_| uuid::Uuid::new_v4().to_string())
+        .collect();
+    const TRANSFER_COLUMNS: usize = 6;
+    let rows: Vec<usize> = (0..transfers.len()).collect();
+    for chunk in rows.chunks(multi_row::rows_per_statement(TRANSFER_COLUMNS)) {
+        let sql = multi_row::insert(
+            "ledger_transfers (id, kind, request_id, reason, actor_id, created_at_ms)",
+            TRANSFER_COLUMNS,
+            chunk.len(),
+        );
+        let mut q = sqlx::query(&sql);
+        for &i in chunk {
+            let (t, meta) = &transfers[i];
+            q = q
+                .bind(ids[i].as_str())
+                .bind(t.kind().as_str())
+                .bind(meta.request_id.as_deref())
+                .bind(meta.reason.as_str())
+                .bind(meta.actor_id.as_deref())
+                .bind(now.0);
+        }
+        q.execute(&mut *conn).await?;
+    }
+
+    // Net change per account (available, held), in ascending id order.
+    let mut per_account: std::collections::BTreeMap<String, (i64, i64)> = Default::default();
+    for (t, _) in transfers {
+        for leg in t.legs() {
+            let e = per_account.entry(leg.account.key()).or_default();
+            match leg.bucket {
+                Bucket::Available => e.0 += leg.amount.0,
+                Bucket::Held => e.1 += leg.amount.0,
+            }
+        }
+    }
+    let changes: Vec<(String, i64, i64)> = per_account
+        .into_iter()
+        .filter(|(_, (a, h))| *a != 0 || *h != 0)
+        .map(|(k, (a, h))| (k, a, h))
+        .collect();
+    const TYPES: [Option<&str>; 3] = [Some("TEXT"), Some("BIGINT"), Some("BIGINT")];
+    for chunk in changes.chunks(multi_row::rows_per_statement(TYPES.len())) {
+        let sql = format!(
+            "UPDATE ledger_accounts SET available_minutes = available_minutes + v.column2, \
+             held_minutes = held_minutes + v.column3 FROM (VALUES {}) AS v \
+             WHERE ledger_accounts.id = v.column1 AND (ledger_accounts.kind = 'system' OR \
+             (ledger_accounts.available_minutes + v.column2 >= 0 AND ledger_accounts.held_minutes + v.column3 >= 0))",
+            multi_row::typed_placeholders(&TYPES, chunk.len())
+        );
+        let mut q = sqlx::query(&sql);
+        for (key, available, held) in chunk {
+            q = q.bind(key.as_str()).bind(*available).bind(*held);
+        }
+        let r = match q.execute(&mut *conn).await.map_err(StoreError::from) {
+            Err(e) if e.is_check_violation() => return Err(StoreError::InsufficientHours),
+            other => other?,
+        };
+        if r.rows_affected() != chunk.len() as u64 {
+            let sql = format!(
+                "SELECT COUNT(*) FROM ledger_accounts WHERE id IN ({})",
+                multi_row::list(1, chunk.len())
+            );
+            let mut q = sqlx::query_scalar::<_, i64>(&sql);
+            for (key, _, _) in chunk {
+                q = q.bind(key.as_str());
+            }
+            let exist = q.fetch_one(&mut *conn).await?;
+            return Err(if exist < chunk.len() as i64 {
+                StoreError::NotFound("ledger account")
+            } else {
+                StoreError::InsufficientHours
+            });
+        }
+    }
+
+    const ENTRY_COLUMNS: usize = 5;
+    let entries: Vec<(usize, usize)> = transfers
+        .iter()
+        .enumerate()
+        .flat_map(|(i, (t, _))| (0..t.legs().len()).map(move |seq| (i, seq)))
+        .collect();
+    for chunk in entries.chunks(multi_row::rows_per_statement(ENTRY_COLUMNS)) {
+        let sql = multi_row::insert(
+            "ledger_entries (transfer_id, seq, account_id, bucket, amount_minutes)",
+            ENTRY_COLUMNS,
+            chunk.len(),
+        );
+        let mut q = sqlx::query(&sql);
+        for &(i, seq) in chunk {
+            let leg = &transfers[i].0.legs()[seq];
+            q = q
+                .bind(ids[i].as_str())
+                .bind(seq as i64)
+                .bind(leg.account.key())
+                .bind(leg.bucket.as_str())
+                .bind(leg.amount.0);
+        }
+        q.execute(&mut *conn).await?;
+    }
+    Ok(())
 }
 
 pub async fn balance(pool: &AnyPool, member: MemberId) -> Result<Balance, StoreError> {

@@ -17,6 +17,7 @@ pub mod ledger_store;
 pub mod live;
 pub mod mail;
 pub mod members_store;
+pub mod multi_row;
 pub mod notifications_store;
 pub mod operations;
 pub mod password;
@@ -25,6 +26,7 @@ pub mod requests_store;
 pub mod services_store;
 pub mod sessions;
 pub mod state;
+pub mod sweep_batch;
 pub mod sweeper;
 pub mod testing;
 

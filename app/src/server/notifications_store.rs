@@ -29,32 +29,27 @@ pub async fn insert(
         return Ok(());
     }
     const COLUMNS: usize = 7;
-    let values: Vec<String> = (0..notes.len())
-        .map(|r| {
-            let p: Vec<String> = (1..=COLUMNS)
-                .map(|c| format!("${}", r * COLUMNS + c))
-                .collect();
-            format!("({})", p.join(", "))
-        })
-        .collect();
-    let sql = format!(
-        "INSERT INTO notifications (id, member_id, request_id, seq, text, notice, created_at_ms) VALUES {}",
-        values.join(", ")
-    );
-    let mut q = sqlx::query(&sql);
-    for n in notes {
-        let notice = serde_json::to_string(&n.notice)
-            .map_err(|e| StoreError::Corrupt(format!("cannot serialise: {e}")))?;
-        q = q
-            .bind(uuid::Uuid::new_v4().to_string())
-            .bind(n.member.to_string())
-            .bind(n.request.map(|(id, _)| id.to_string()))
-            .bind(n.request.map(|(_, seq)| seq))
-            .bind("")
-            .bind(notice)
-            .bind(n.at.0);
+    for chunk in notes.chunks(super::multi_row::rows_per_statement(COLUMNS)) {
+        let sql = super::multi_row::insert(
+            "notifications (id, member_id, request_id, seq, text, notice, created_at_ms)",
+            COLUMNS,
+            chunk.len(),
+        );
+        let mut q = sqlx::query(&sql);
+        for n in chunk {
+            let notice = serde_json::to_string(&n.notice)
+                .map_err(|e| StoreError::Corrupt(format!("cannot serialise: {e}")))?;
+            q = q
+                .bind(uuid::Uuid::new_v4().to_string())
+                .bind(n.member.to_string())
+                .bind(n.request.map(|(id, _)| id.to_string()))
+                .bind(n.request.map(|(_, seq)| seq))
+                .bind("")
+                .bind(notice)
+                .bind(n.at.0);
+        }
+        q.execute(&mut *conn).await?;
     }
-    q.execute(&mut *conn).await?;
     let mails: Vec<NoticeMail<'_>> = notes
         .iter()
         .map(|n| NoticeMail {

@@ -580,9 +580,14 @@ pub async fn retry_timer(state: &AppState, id: RequestId) -> Result<Done<()>, Re
     if !cleared {
         return Err(RetryError::NotFlagged);
     }
-    let report = sweeper::sweep_once_live(&state.db, &state.clock, 500, Some(&state.live))
-        .await
-        .map_err(EngineError::from)?;
+    let report = sweeper::sweep_once_live(
+        &state.db,
+        &state.clock,
+        sweeper::DUE_PER_READ,
+        Some(&state.live),
+    )
+    .await
+    .map_err(EngineError::from)?;
     if report.failed > 0 {
         return Err(RetryError::FailedAgain);
     }

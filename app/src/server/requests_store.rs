@@ -4,6 +4,7 @@
 use sqlx::{AnyConnection, AnyPool};
 
 use super::mail::Outbox;
+use super::multi_row;
 use super::notifications_store::{self, Note};
 use super::StoreError;
 use crate::domain::ids::{RequestId, ServiceId};
@@ -96,6 +97,77 @@ pub async fn update(
     .execute(&mut *conn)
     .await?;
     Ok(r.rows_affected() == 1)
+}
+
+/// Loads many requests in as few statements as the parameter limits allow (the sweeper's
+/// batches). Ids with no row are left out.
+pub async fn load_many(
+    conn: &mut AnyConnection,
+    ids: &[RequestId],
+) -> Result<Vec<Request>, StoreError> {
+    let mut out = Vec::with_capacity(ids.len());
+    for chunk in ids.chunks(multi_row::rows_per_statement(1)) {
+        let sql = format!(
+            "SELECT data FROM requests WHERE id IN ({})",
+            multi_row::list(1, chunk.len())
+        );
+        let mut q = sqlx::query_scalar::<_, String>(&sql);
+        for id in chunk {
+            q = q.bind(id.to_string());
+        }
+        for data in q.fetch_all(&mut *conn).await? {
+            out.push(from_json(&data)?);
+        }
+    }
+    Ok(out)
+}
+
+/// [`update`] for many requests, one statement per chunk: writes each `(next,
+/// expected_version)` whose stored version is still the expected one, and returns the
+/// ids it wrote (the others changed first: nothing is written for them).
+pub async fn update_many(
+    conn: &mut AnyConnection,
+    rows: &[(&Request, i64)],
+) -> Result<Vec<RequestId>, StoreError> {
+    const TYPES: [Option<&str>; 8] = [
+        Some("TEXT"),
+        Some("TEXT"),
+        Some("BIGINT"),
+        Some("BIGINT"),
+        Some("TEXT"),
+        Some("BIGINT"),
+        Some("BIGINT"),
+        Some("BIGINT"),
+    ];
+    let mut won = Vec::with_capacity(rows.len());
+    for chunk in rows.chunks(multi_row::rows_per_statement(TYPES.len())) {
+        let sql = format!(
+            "UPDATE requests SET state = v.column2, version = v.column3, deadline_at_ms = v.column4, \
+             data = v.column5, updated_at_ms = v.column6, needs_attention = 0, attention_error = NULL, \
+             remind_at_ms = v.column7 FROM (VALUES {}) AS v \
+             WHERE requests.id = v.column1 AND requests.version = v.column8 RETURNING requests.id",
+            multi_row::typed_placeholders(&TYPES, chunk.len())
+        );
+        let mut q = sqlx::query_scalar::<_, String>(&sql);
+        for (next, expected) in chunk {
+            q = q
+                .bind(next.id.to_string())
+                .bind(next.state.as_str())
+                .bind(next.version)
+                .bind(next.deadline.map(|d| d.0))
+                .bind(to_json(*next)?)
+                .bind(next.updated_at.0)
+                .bind(reminder_at(next).map(|t| t.0))
+                .bind(*expected);
+        }
+        for id in q.fetch_all(&mut *conn).await? {
+            won.push(
+                id.parse()
+                    .map_err(|_| StoreError::Corrupt(format!("request id {id:?}")))?,
+            );
+        }
+    }
+    Ok(won)
 }
 
 /// A transaction's writes to a request: the first transition claims the row (the
@@ -238,26 +310,29 @@ impl PendingWrites {
         self.flush(conn).await
     }
 
-    /// Writes the queued history rows and notifications.
+    /// Writes the queued history rows and notifications (as few statements as the
+    /// databases' parameter limits allow: one for a single action's).
     pub async fn flush(&mut self, conn: &mut AnyConnection) -> Result<(), StoreError> {
-        if !self.events.is_empty() {
-            let sql = multi_row_insert(
+        const COLUMNS: usize = 10;
+        let events = std::mem::take(&mut self.events);
+        for chunk in events.chunks(multi_row::rows_per_statement(COLUMNS)) {
+            let sql = multi_row::insert(
                 "request_events (request_id, seq, from_state, to_state, event, actor_kind, actor_id, actor, payload, at_ms)",
-                10,
-                self.events.len(),
+                COLUMNS,
+                chunk.len(),
             );
             let mut q = sqlx::query(&sql);
-            for e in self.events.drain(..) {
+            for e in chunk {
                 q = q
-                    .bind(e.request_id)
+                    .bind(e.request_id.as_str())
                     .bind(e.seq)
                     .bind(e.from)
                     .bind(e.to)
                     .bind(e.event_kind)
                     .bind(e.actor_kind)
-                    .bind(e.actor_id)
-                    .bind(e.actor)
-                    .bind(e.payload)
+                    .bind(e.actor_id.as_deref())
+                    .bind(e.actor.as_str())
+                    .bind(e.payload.as_str())
                     .bind(e.at);
             }
             q.execute(&mut *conn).await?;
@@ -265,22 +340,6 @@ impl PendingWrites {
         let notes = std::mem::take(&mut self.notes);
         notifications_store::insert(conn, self.outbox, &notes).await
     }
-}
-
-/// `INSERT INTO <table_and_columns> VALUES ($1, …, $k), ($k+1, …), …` for `rows` rows.
-fn multi_row_insert(table_and_columns: &str, columns: usize, rows: usize) -> String {
-    let values: Vec<String> = (0..rows)
-        .map(|r| {
-            let params: Vec<String> = (1..=columns)
-                .map(|c| format!("${}", r * columns + c))
-                .collect();
-            format!("({})", params.join(", "))
-        })
-        .collect();
-    format!(
-        "INSERT INTO {table_and_columns} VALUES {}",
-        values.join(", ")
-    )
 }
 
 /// A request's history in order.
@@ -451,6 +510,48 @@ pub async fn resolve_hold(
     .await?;
     if r.rows_affected() != 1 {
         return Err(StoreError::HoldNotPending);
+    }
+    Ok(())
+}
+
+/// One hold resolution of a batch: the request, its new status, and how it is split.
+#[derive(Clone, Copy, Debug)]
+pub struct HoldResolution<'a> {
+    pub request: RequestId,
+    pub status: &'a str,
+    pub posted: Minutes,
+    pub voided: Minutes,
+}
+
+/// [`resolve_hold`] for many holds, one statement per chunk; fails unless every one of
+/// them was pending at exactly `posted + voided` (each resolved once: a hold listed twice,
+/// or already resolved, fails the whole batch).
+pub async fn resolve_holds(
+    conn: &mut AnyConnection,
+    holds: &[HoldResolution<'_>],
+    now: Timestamp,
+) -> Result<(), StoreError> {
+    const TYPES: [Option<&str>; 4] = [Some("TEXT"), Some("TEXT"), Some("BIGINT"), Some("BIGINT")];
+    for chunk in holds.chunks(multi_row::rows_per_statement(TYPES.len() + 1)) {
+        let sql = format!(
+            "UPDATE holds SET status = v.column2, posted_minutes = v.column3, voided_minutes = v.column4, \
+             resolved_at_ms = ${} FROM (VALUES {}) AS v WHERE holds.request_id = v.column1 \
+             AND holds.status = 'pending' AND holds.amount_minutes = v.column3 + v.column4",
+            TYPES.len() * chunk.len() + 1,
+            multi_row::typed_placeholders(&TYPES, chunk.len())
+        );
+        let mut q = sqlx::query(&sql);
+        for h in chunk {
+            q = q
+                .bind(h.request.to_string())
+                .bind(h.status)
+                .bind(h.posted.0)
+                .bind(h.voided.0);
+        }
+        let r = q.bind(now.0).execute(&mut *conn).await?;
+        if r.rows_affected() != chunk.len() as u64 {
+            return Err(StoreError::HoldNotPending);
+        }
     }
     Ok(())
 }

@@ -31,7 +31,7 @@ pub async fn sweep_once(db: &Db, clock: &Clock, batch: i64) -> Result<SweepRepor
 }
 
 /// Deadlines fired per transaction: one commit for many firings.
-pub const FIRINGS_PER_TRANSACTION: usize = 100;
+pub const FIRINGS_PER_TRANSACTION: usize = 500;
 
 /// [`sweep_once`], telling `live` whose requests moved. Each batch of due deadlines is
 /// cut into transactions of [`FIRINGS_PER_TRANSACTION`]; on PostgreSQL up to four run at
@@ -158,6 +158,9 @@ async fn fire_chunk(
     results
 }
 
+/// Due deadlines read at a time: a transaction's worth per lane on PostgreSQL.
+pub const DUE_PER_READ: i64 = 4 * FIRINGS_PER_TRANSACTION as i64;
+
 /// Reminders claimed per transaction.
 pub const REMINDERS_PER_TRANSACTION: usize = 100;
 
@@ -203,7 +206,7 @@ pub async fn tick(
     clock: &Clock,
     live: Option<&Live>,
 ) -> Result<(SweepReport, usize), StoreError> {
-    let report = sweep_once_live(db, clock, 500, live).await?;
+    let report = sweep_once_live(db, clock, DUE_PER_READ, live).await?;
     let reminded = remind_once(db, clock, live).await?;
     Ok((report, reminded))
 }

@@ -145,7 +145,7 @@ pub async fn run(
     // Every response window (24 h here) is now over.
     clock.advance_ms(25 * 3_600_000);
     let started = Instant::now();
-    let swept = sweeper::sweep_once(&db.db, &clock, 500).await;
+    let swept = sweeper::sweep_once(&db.db, &clock, sweeper::DUE_PER_READ).await;
     let fire = started.elapsed();
     let report = match swept {
         Ok(s) => check(&db.db, &clock, n, setup, fire, s).await,
