@@ -37,6 +37,7 @@ async fn app_serving_a_bundle(hashed: bool) -> (std::path::PathBuf, &'static str
 
 #[tokio::test]
 async fn the_bundle_is_served_precompressed_and_immutable_when_its_names_are_hashed() {
+    let _turn = common::take_turn().await;
     let (root, name, app) = app_serving_a_bundle(true).await;
     let client = app.client();
     let url = app.url(&format!("/pkg/{name}"));
@@ -78,6 +79,7 @@ async fn the_bundle_is_served_precompressed_and_immutable_when_its_names_are_has
 
 #[tokio::test]
 async fn unhashed_bundle_files_are_asked_for_again() {
+    let _turn = common::take_turn().await;
     let (root, name, app) = app_serving_a_bundle(false).await;
     let res = app
         .client()
@@ -93,6 +95,7 @@ async fn unhashed_bundle_files_are_asked_for_again() {
 
 #[tokio::test]
 async fn pages_are_compressed_for_browsers_that_accept_it_and_never_kept() {
+    let _turn = common::take_turn().await;
     let app = spawn_app().await;
     let client = app.client();
     let plain = client.get(app.url("/login")).send().await.expect("send");

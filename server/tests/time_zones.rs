@@ -17,13 +17,6 @@ use common::{spawn_app_with, TestApp, PW};
 
 const DAY_MS: i64 = 24 * 3_600_000;
 
-/// These tests take turns. Run side by side in one process (each on its own runtime),
-/// a page request of the first one now and then never got its answer — 2 runs in 15 —
-/// with every thread idle; alone or one at a time, 0 in 80. One server runs one runtime,
-/// so this is a test-process interaction, not yet explained (see the closing note of
-/// issue 15); until it is, they do not overlap.
-static ONE_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
-
 fn zone(name: &str) -> Zone {
     Zone::parse(name).expect("zone")
 }
@@ -106,7 +99,7 @@ fn ics_local(tz: &str, t: Timestamp) -> String {
 
 #[tokio::test]
 async fn barcelona_and_new_york_agree_a_start_and_each_sees_it_in_their_own_zone() {
-    let _turn = ONE_AT_A_TIME.lock().await;
+    let _turn = common::take_turn().await;
     let app = spawn_app_with(|c| c.starting_credit = Minutes(600)).await;
     let (ann, _) = member_in(&app, "Ann", "Europe/Madrid").await; // in Barcelona
     let (bob, _) = member_in(&app, "Bob", "America/New_York").await;
@@ -307,7 +300,7 @@ async fn barcelona_and_new_york_agree_a_start_and_each_sees_it_in_their_own_zone
 
 #[tokio::test]
 async fn a_start_in_the_past_or_beyond_a_year_is_refused_where_it_was_typed_and_nothing_changes() {
-    let _turn = ONE_AT_A_TIME.lock().await;
+    let _turn = common::take_turn().await;
     let app = spawn_app_with(|c| c.starting_credit = Minutes(600)).await;
     let (ann, _) = member_in(&app, "Ann", "Europe/Madrid").await;
     let (bob, _) = member_in(&app, "Bob", "America/New_York").await;
@@ -373,7 +366,7 @@ async fn a_start_in_the_past_or_beyond_a_year_is_refused_where_it_was_typed_and_
 
 #[tokio::test]
 async fn the_day_before_the_agreed_start_both_parties_are_reminded_once() {
-    let _turn = ONE_AT_A_TIME.lock().await;
+    let _turn = common::take_turn().await;
     let app = spawn_app_with(|c| c.starting_credit = Minutes(600)).await;
     let (ann, ann_id) = member_in(&app, "Ann", "Europe/Madrid").await;
     let (bob, bob_id) = member_in(&app, "Bob", "America/New_York").await;
@@ -445,7 +438,7 @@ async fn the_day_before_the_agreed_start_both_parties_are_reminded_once() {
 
 #[tokio::test]
 async fn visitors_see_the_bank_zone_and_members_without_one_get_it() {
-    let _turn = ONE_AT_A_TIME.lock().await;
+    let _turn = common::take_turn().await;
     let app = spawn_app_with(|c| c.default_zone = Zone::parse("Europe/Madrid").unwrap()).await;
     let visitor = app.client();
     let (_, home) = page(&app, &visitor, "/").await;

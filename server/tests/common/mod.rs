@@ -28,6 +28,20 @@ pub enum TestDbHandle {
     Shared(String),
 }
 
+/// Tests that start apps side by side in one process (each test on its own runtime), and
+/// whose first page request now and then never got its answer, take turns through this.
+/// Seen in `time_zones` (2 runs in 15) and `assets` (1 run in 18 with a second core kept
+/// busy; 0 in 80 with one test alone). A stack dump of the hung process shows every
+/// thread idle: the test's runtime parked in epoll with only the client's timeout armed,
+/// the SQLite workers waiting for a command, so nothing the request awaits is running or
+/// will wake it — a lost wake-up between runtimes in one process. One server runs one
+/// runtime, so it is a test-process interaction; its cause is not yet found (closing
+/// notes of issues 15 and 17). Until it is, these tests do not overlap.
+pub async fn take_turn() -> tokio::sync::MutexGuard<'static, ()> {
+    static TURN: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+    TURN.lock().await
+}
+
 pub async fn spawn_app() -> TestApp {
     spawn_app_with(|_| {}).await
 }
