@@ -927,3 +927,26 @@ async fn a_hold_already_resolved_fails_its_batch_and_only_its_request_is_flagged
     assert_eq!(flagged, 1);
     b.cleanup().await;
 }
+
+/// The sweeper falls back to firing one by one when a batch fails, which would hide a
+/// batch path that always fails: the batch itself must go through.
+#[tokio::test]
+async fn a_batch_of_due_deadlines_is_written_whole_not_one_by_one() {
+    let b = Bank::new().await;
+    let mut due = Vec::new();
+    for _ in 0..5 {
+        let (_, _, req) = b.pair_with_request(100, 60).await;
+        due.push((req.id, req.deadline.expect("a response deadline")));
+    }
+    b.advance_hours(25);
+    let fired = engine::fire_deadlines(&b.t.db, &b.clock, &due)
+        .await
+        .expect("the batch itself is written");
+    assert_eq!(fired.len(), 5);
+    for ((id, _), (fired_id, result)) in due.iter().zip(&fired) {
+        assert_eq!(id, fired_id, "results come back in the order asked");
+        assert_eq!(result.as_ref().expect("fired").state, State::Expired);
+    }
+    b.check().await;
+    b.cleanup().await;
+}

@@ -153,6 +153,7 @@ pub async fn apply_many(
     if transfers.is_empty() {
         return Ok(());
     }
+    let style = multi_row::Style::of(conn);
     let ids: Vec<String> = transfers
         .iter()
         .map(|_| uuid::Uuid::new_v4().to_string())
@@ -161,6 +162,7 @@ pub async fn apply_many(
     let rows: Vec<usize> = (0..transfers.len()).collect();
     for chunk in rows.chunks(multi_row::rows_per_statement(TRANSFER_COLUMNS)) {
         let sql = multi_row::insert(
+            style,
             "ledger_transfers (id, kind, request_id, reason, actor_id, created_at_ms)",
             TRANSFER_COLUMNS,
             chunk.len(),
@@ -202,7 +204,7 @@ pub async fn apply_many(
              held_minutes = held_minutes + v.column3 FROM (VALUES {}) AS v \
              WHERE ledger_accounts.id = v.column1 AND (ledger_accounts.kind = 'system' OR \
              (ledger_accounts.available_minutes + v.column2 >= 0 AND ledger_accounts.held_minutes + v.column3 >= 0))",
-            multi_row::typed_placeholders(&TYPES, chunk.len())
+            multi_row::typed_placeholders(style, &TYPES, chunk.len())
         );
         let mut q = sqlx::query(&sql);
         for (key, available, held) in chunk {
@@ -215,7 +217,7 @@ pub async fn apply_many(
         if r.rows_affected() != chunk.len() as u64 {
             let sql = format!(
                 "SELECT COUNT(*) FROM ledger_accounts WHERE id IN ({})",
-                multi_row::list(1, chunk.len())
+                multi_row::list(style, 1, chunk.len())
             );
             let mut q = sqlx::query_scalar::<_, i64>(&sql);
             for (key, _, _) in chunk {
@@ -238,6 +240,7 @@ pub async fn apply_many(
         .collect();
     for chunk in entries.chunks(multi_row::rows_per_statement(ENTRY_COLUMNS)) {
         let sql = multi_row::insert(
+            style,
             "ledger_entries (transfer_id, seq, account_id, bucket, amount_minutes)",
             ENTRY_COLUMNS,
             chunk.len(),

@@ -29,8 +29,10 @@ pub async fn insert(
         return Ok(());
     }
     const COLUMNS: usize = 7;
+    let style = super::multi_row::Style::of(conn);
     for chunk in notes.chunks(super::multi_row::rows_per_statement(COLUMNS)) {
         let sql = super::multi_row::insert(
+            style,
             "notifications (id, member_id, request_id, seq, text, notice, created_at_ms)",
             COLUMNS,
             chunk.len(),

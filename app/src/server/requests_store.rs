@@ -106,10 +106,11 @@ pub async fn load_many(
     ids: &[RequestId],
 ) -> Result<Vec<Request>, StoreError> {
     let mut out = Vec::with_capacity(ids.len());
+    let style = multi_row::Style::of(conn);
     for chunk in ids.chunks(multi_row::rows_per_statement(1)) {
         let sql = format!(
             "SELECT data FROM requests WHERE id IN ({})",
-            multi_row::list(1, chunk.len())
+            multi_row::list(style, 1, chunk.len())
         );
         let mut q = sqlx::query_scalar::<_, String>(&sql);
         for id in chunk {
@@ -140,13 +141,14 @@ pub async fn update_many(
         Some("BIGINT"),
     ];
     let mut won = Vec::with_capacity(rows.len());
+    let style = multi_row::Style::of(conn);
     for chunk in rows.chunks(multi_row::rows_per_statement(TYPES.len())) {
         let sql = format!(
             "UPDATE requests SET state = v.column2, version = v.column3, deadline_at_ms = v.column4, \
              data = v.column5, updated_at_ms = v.column6, needs_attention = 0, attention_error = NULL, \
              remind_at_ms = v.column7 FROM (VALUES {}) AS v \
              WHERE requests.id = v.column1 AND requests.version = v.column8 RETURNING requests.id",
-            multi_row::typed_placeholders(&TYPES, chunk.len())
+            multi_row::typed_placeholders(style, &TYPES, chunk.len())
         );
         let mut q = sqlx::query_scalar::<_, String>(&sql);
         for (next, expected) in chunk {
@@ -315,8 +317,10 @@ impl PendingWrites {
     pub async fn flush(&mut self, conn: &mut AnyConnection) -> Result<(), StoreError> {
         const COLUMNS: usize = 10;
         let events = std::mem::take(&mut self.events);
+        let style = multi_row::Style::of(conn);
         for chunk in events.chunks(multi_row::rows_per_statement(COLUMNS)) {
             let sql = multi_row::insert(
+                style,
                 "request_events (request_id, seq, from_state, to_state, event, actor_kind, actor_id, actor, payload, at_ms)",
                 COLUMNS,
                 chunk.len(),
@@ -531,14 +535,20 @@ pub async fn resolve_holds(
     holds: &[HoldResolution<'_>],
     now: Timestamp,
 ) -> Result<(), StoreError> {
-    const TYPES: [Option<&str>; 4] = [Some("TEXT"), Some("TEXT"), Some("BIGINT"), Some("BIGINT")];
-    for chunk in holds.chunks(multi_row::rows_per_statement(TYPES.len() + 1)) {
+    const TYPES: [Option<&str>; 5] = [
+        Some("TEXT"),
+        Some("TEXT"),
+        Some("BIGINT"),
+        Some("BIGINT"),
+        Some("BIGINT"),
+    ];
+    let style = multi_row::Style::of(conn);
+    for chunk in holds.chunks(multi_row::rows_per_statement(TYPES.len())) {
         let sql = format!(
             "UPDATE holds SET status = v.column2, posted_minutes = v.column3, voided_minutes = v.column4, \
-             resolved_at_ms = ${} FROM (VALUES {}) AS v WHERE holds.request_id = v.column1 \
+             resolved_at_ms = v.column5 FROM (VALUES {}) AS v WHERE holds.request_id = v.column1 \
              AND holds.status = 'pending' AND holds.amount_minutes = v.column3 + v.column4",
-            TYPES.len() * chunk.len() + 1,
-            multi_row::typed_placeholders(&TYPES, chunk.len())
+            multi_row::typed_placeholders(style, &TYPES, chunk.len())
         );
         let mut q = sqlx::query(&sql);
         for h in chunk {
@@ -546,9 +556,10 @@ pub async fn resolve_holds(
                 .bind(h.request.to_string())
                 .bind(h.status)
                 .bind(h.posted.0)
-                .bind(h.voided.0);
+                .bind(h.voided.0)
+                .bind(now.0);
         }
-        let r = q.bind(now.0).execute(&mut *conn).await?;
+        let r = q.execute(&mut *conn).await?;
         if r.rows_affected() != chunk.len() as u64 {
             return Err(StoreError::HoldNotPending);
         }

@@ -165,8 +165,29 @@ async fn run_on(args: &BenchArgs, db: &TestDb) -> Result<u64, String> {
         "ceiling: {commits_per_s:.0} single-row UPDATE commits/s ({commits} in {} s, one connection)",
         args.ceiling_seconds.max(1)
     );
+    let c_per_s = if args.backend == "sqlite" {
+        let dir =
+            std::env::temp_dir().join(format!("hb_ceiling_{}", uuid::Uuid::new_v4().simple()));
+        let (sync, run) = (
+            args.sync.as_str().to_owned(),
+            Duration::from_secs(args.ceiling_seconds.max(1)),
+        );
+        let (c_commits, c_per_s) =
+            tokio::task::spawn_blocking(move || ceiling::c_library_commits_per_s(&dir, &sync, run))
+                .await
+                .map_err(|e| e.to_string())??;
+        println!(
+            "ceiling, SQLite's C library directly (rusqlite, no sqlx, no thread hand-off): {c_per_s:.0} commits/s \
+             ({c_commits} in {} s); sqlx's loop reaches {:.2} of it",
+            args.ceiling_seconds.max(1),
+            commits_per_s / c_per_s.max(1e-9)
+        );
+        Some(c_per_s)
+    } else {
+        None
+    };
     let server = ServerProcess::start(&db.url, args.sync.as_str()).await?;
-    let outcome = load(args, db, &server, commits_per_s).await;
+    let outcome = load(args, db, &server, commits_per_s, c_per_s).await;
     let rss = server.peak_rss_bytes();
     if outcome.is_err() {
         eprintln!("server log (last lines):\n{}", server.log_tail());
@@ -198,6 +219,7 @@ async fn load(
     db: &TestDb,
     server: &ServerProcess,
     commits_per_s: f64,
+    c_per_s: Option<f64>,
 ) -> Result<u64, String> {
     let http = Http::new(server.base.clone())?;
     let setup_started = Instant::now();
@@ -246,7 +268,7 @@ async fn load(
     }
     let secs = started.elapsed().as_secs_f64();
     let transitions = count_events(db).await? - events_before;
-    report(&mut rec, secs, transitions, commits_per_s);
+    report(&mut rec, secs, transitions, commits_per_s, c_per_s);
     Ok(rec.error_count())
 }
 
@@ -273,7 +295,13 @@ pub(crate) async fn pair(
     Ok((a, sa, b, sb))
 }
 
-fn report(rec: &mut Recorder, secs: f64, transitions: i64, commits_per_s: f64) {
+fn report(
+    rec: &mut Recorder,
+    secs: f64,
+    transitions: i64,
+    commits_per_s: f64,
+    c_per_s: Option<f64>,
+) {
     let lifecycles = rec.lifecycle_count();
     let tps = transitions as f64 / secs;
     println!(
@@ -286,6 +314,12 @@ fn report(rec: &mut Recorder, secs: f64, transitions: i64, commits_per_s: f64) {
         "ratio: transitions/s ÷ raw commits/s = {tps:.0} ÷ {commits_per_s:.0} = {:.2}",
         tps / commits_per_s.max(1e-9)
     );
+    if let Some(c) = c_per_s {
+        println!(
+            "ratio: transitions/s ÷ SQLite C-library commits/s = {tps:.0} ÷ {c:.0} = {:.2}",
+            tps / c.max(1e-9)
+        );
+    }
     let mix: Vec<String> = rec
         .lifecycles
         .iter()
