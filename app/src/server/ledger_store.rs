@@ -40,118 +40,35 @@ pub async fn open_account(conn: &mut AnyConnection, member: MemberId) -> Result<
     Ok(())
 }
 
-/// Applies a balanced transfer inside the caller's transaction. On any error the caller
-/// rolls back, so a transfer lands whole or not at all.
+/// Applies a balanced transfer inside the caller's transaction and returns its id. On
+/// any error the caller rolls back, so a transfer lands whole or not at all. One transfer
+/// is a batch of one: [`apply_many`] is the one definition of the ledger's writes.
 pub async fn apply(
     conn: &mut AnyConnection,
     transfer: &BalancedTransfer,
     meta: TransferMeta,
     now: Timestamp,
 ) -> Result<String, StoreError> {
-    let transfer_id = uuid::Uuid::new_v4().to_string();
-    sqlx::query(
-        "INSERT INTO ledger_transfers (id, kind, request_id, reason, actor_id, created_at_ms) \
-         VALUES ($1, $2, $3, $4, $5, $6)",
-    )
-    .bind(&transfer_id)
-    .bind(transfer.kind().as_str())
-    .bind(meta.request_id)
-    .bind(meta.reason)
-    .bind(meta.actor_id)
-    .bind(now.0)
-    .execute(&mut *conn)
-    .await?;
-    // One guarded UPDATE per account (a hold moves minutes between one account's two
-    // buckets: one statement), then every entry in one INSERT.
-    let mut per_account: Vec<(String, i64, i64)> = Vec::with_capacity(3);
-    for leg in transfer.legs() {
-        let key = leg.account.key();
-        let i = match per_account.iter().position(|(k, _, _)| *k == key) {
-            Some(i) => i,
-            None => {
-                per_account.push((key, 0, 0));
-                per_account.len() - 1
-            }
-        };
-        match leg.bucket {
-            Bucket::Available => per_account[i].1 += leg.amount.0,
-            Bucket::Held => per_account[i].2 += leg.amount.0,
-        }
-    }
-    // Accounts are always updated in ascending id order (byte order, as PostgreSQL's
-    // `COLLATE "C"` in `requests_store::lock_with_parties`), so two transactions that touch
-    // the same accounts take their locks in the same order and never deadlock.
-    per_account.sort_by(|a, b| a.0.cmp(&b.0));
-    for (key, available, held) in &per_account {
-        let r = sqlx::query(
-            "UPDATE ledger_accounts SET available_minutes = available_minutes + $1, held_minutes = held_minutes + $2 \
-             WHERE id = $3 AND (kind = 'system' OR (available_minutes + $1 >= 0 AND held_minutes + $2 >= 0))",
-        )
-        .bind(*available)
-        .bind(*held)
-        .bind(key)
-        .execute(&mut *conn)
-        .await;
-        let r = match r.map_err(StoreError::from) {
-            Err(e) if e.is_check_violation() => return Err(StoreError::InsufficientHours),
-            other => other?,
-        };
-        if r.rows_affected() != 1 {
-            let exists: i64 =
-                sqlx::query_scalar("SELECT COUNT(*) FROM ledger_accounts WHERE id = $1")
-                    .bind(key)
-                    .fetch_one(&mut *conn)
-                    .await?;
-            return Err(if exists == 0 {
-                StoreError::NotFound("ledger account")
-            } else {
-                StoreError::InsufficientHours
-            });
-        }
-    }
-    let legs = transfer.legs();
-    let values: Vec<String> = (0..legs.len())
-        .map(|i| {
-            let b = i * 5;
-            format!(
-                "(${}, ${}, ${}, ${}, ${})",
-                b + 1,
-                b + 2,
-                b + 3,
-                b + 4,
-                b + 5
-            )
-        })
-        .collect();
-    let sql = format!(
-        "INSERT INTO ledger_entries (transfer_id, seq, account_id, bucket, amount_minutes) VALUES {}",
-        values.join(", ")
-    );
-    let mut insert = sqlx::query(&sql);
-    for (seq, leg) in legs.iter().enumerate() {
-        insert = insert
-            .bind(transfer_id.clone())
-            .bind(seq as i64)
-            .bind(leg.account.key())
-            .bind(leg.bucket.as_str())
-            .bind(leg.amount.0);
-    }
-    insert.execute(&mut *conn).await?;
-    Ok(transfer_id)
+    apply_many(conn, &[(transfer.clone(), meta)], now)
+        .await?
+        .pop()
+        .ok_or_else(|| StoreError::Corrupt("a transfer was written without its id".into()))
 }
 
-/// [`apply`] for many transfers at once, in the caller's transaction, in as few
-/// statements as the parameter limits allow: every transfer row in one INSERT, every
-/// account's net change in one guarded UPDATE (accounts in ascending id order, as
-/// [`apply`] takes them), every entry in one INSERT. The guard is the same: if any member
-/// bucket would end below zero, nothing of the batch stands (the caller rolls back).
+/// Applies balanced transfers inside the caller's transaction, in as few statements as
+/// the parameter limits allow: every transfer row in one INSERT, every account's net
+/// change in one guarded UPDATE, every entry in one INSERT; returns the transfers' ids in
+/// order. No member bucket may end below zero (the guard in the UPDATE, and the
+/// database's CHECK constraint behind it): if one would, nothing stands (the caller rolls
+/// back). Accounts are listed in ascending id order (byte order, as PostgreSQL's
+/// `COLLATE "C"` in `requests_store::lock_with_parties`).
 pub async fn apply_many(
     conn: &mut AnyConnection,
     transfers: &[(BalancedTransfer, TransferMeta)],
     now: Timestamp,
-) -> Result<(), StoreError> {
+) -> Result<Vec<String>, StoreError> {
     if transfers.is_empty() {
-        return Ok(());
+        return Ok(Vec::new());
     }
     let style = multi_row::Style::of(conn);
     let ids: Vec<String> = transfers
@@ -257,7 +174,7 @@ pub async fn apply_many(
         }
         q.execute(&mut *conn).await?;
     }
-    Ok(())
+    Ok(ids)
 }
 
 pub async fn balance(pool: &AnyPool, member: MemberId) -> Result<Balance, StoreError> {

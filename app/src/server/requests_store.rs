@@ -82,21 +82,7 @@ pub async fn update(
     next: &Request,
     expected_version: i64,
 ) -> Result<bool, StoreError> {
-    let r = sqlx::query(
-        "UPDATE requests SET state = $1, version = $2, deadline_at_ms = $3, data = $4, updated_at_ms = $5, \
-         needs_attention = 0, attention_error = NULL, remind_at_ms = $8 WHERE id = $6 AND version = $7",
-    )
-    .bind(next.state.as_str())
-    .bind(next.version)
-    .bind(next.deadline.map(|d| d.0))
-    .bind(to_json(next)?)
-    .bind(next.updated_at.0)
-    .bind(next.id.to_string())
-    .bind(expected_version)
-    .bind(reminder_at(next).map(|t| t.0))
-    .execute(&mut *conn)
-    .await?;
-    Ok(r.rows_affected() == 1)
+    Ok(update_many(conn, &[(next, expected_version)]).await?.len() == 1)
 }
 
 /// Loads many requests in as few statements as the parameter limits allow (the sweeper's
@@ -500,22 +486,13 @@ pub async fn resolve_hold(
     voided: Minutes,
     now: Timestamp,
 ) -> Result<(), StoreError> {
-    let r = sqlx::query(
-        "UPDATE holds SET status = $1, posted_minutes = $2, voided_minutes = $3, resolved_at_ms = $4 \
-         WHERE request_id = $5 AND status = 'pending' AND amount_minutes = $6",
-    )
-    .bind(status)
-    .bind(posted.0)
-    .bind(voided.0)
-    .bind(now.0)
-    .bind(id.to_string())
-    .bind(posted.0 + voided.0)
-    .execute(&mut *conn)
-    .await?;
-    if r.rows_affected() != 1 {
-        return Err(StoreError::HoldNotPending);
-    }
-    Ok(())
+    let hold = HoldResolution {
+        request: id,
+        status,
+        posted,
+        voided,
+    };
+    resolve_holds(conn, &[hold], now).await
 }
 
 /// One hold resolution of a batch: the request, its new status, and how it is split.

@@ -135,17 +135,21 @@ pub async fn write(
         for step in &p.steps {
             w.event(Some(step.from), &step.next, &step.event, &step.actor, now)?;
             for effect in &step.effects {
-                if let Some(r) = resolution(effect)? {
-                    holds.push(HoldResolution {
-                        request: id,
-                        status: r.status,
-                        posted: r.posted,
-                        voided: r.voided,
-                    });
-                    transfers.push((r.transfer, meta(&step.next, r.reason, &step.actor)));
-                    continue;
-                }
                 match effect {
+                    Effect::Post { .. } | Effect::Void { .. } | Effect::Split { .. } => {
+                        let r = resolution(effect)?.ok_or_else(|| {
+                            StoreError::Corrupt(
+                                "a hold-resolving effect without its resolution".into(),
+                            )
+                        })?;
+                        holds.push(HoldResolution {
+                            request: id,
+                            status: r.status,
+                            posted: r.posted,
+                            voided: r.voided,
+                        });
+                        transfers.push((r.transfer, meta(&step.next, r.reason, &step.actor)));
+                    }
                     Effect::Notify { to, notice } => {
                         let recipients = match to {
                             Recipient::Requester => vec![step.next.requester],
@@ -163,10 +167,8 @@ pub async fn write(
                             w.notify(member, &step.next, notice, now)?;
                         }
                     }
-                    Effect::Post { .. }
-                    | Effect::Void { .. }
-                    | Effect::Split { .. }
-                    | Effect::Hold { .. }
+                    // `plan` sends firings with these through the engine's single path.
+                    Effect::Hold { .. }
                     | Effect::AdjustHold { .. }
                     | Effect::OpenDispute { .. }
                     | Effect::CloseDispute { .. } => {
