@@ -10,7 +10,7 @@ use app::server::testing::TestDb;
 use app::server::{members_store, StoreError};
 
 async fn member(t: &TestDb, email: &str, credit: i64) -> MemberId {
-    let mut tx = t.db.write.begin().await.unwrap();
+    let mut tx = t.db.begin_write().await.unwrap();
     let id = members_store::insert(
         &mut tx,
         members_store::NewMember {
@@ -29,7 +29,7 @@ async fn member(t: &TestDb, email: &str, credit: i64) -> MemberId {
 }
 
 async fn apply(t: &TestDb, transfer: BalancedTransfer) -> Result<String, StoreError> {
-    let mut tx = t.db.write.begin().await?;
+    let mut tx = t.db.begin_write().await?;
     let id = ledger_store::apply(
         &mut tx,
         &transfer,
@@ -124,7 +124,7 @@ async fn concurrent_holds_never_overdraw() {
     for _ in 0..25 {
         let db = t.db.clone();
         tasks.push(tokio::spawn(async move {
-            let mut tx = db.write.begin().await?;
+            let mut tx = db.begin_write().await?;
             ledger_store::apply(
                 &mut tx,
                 &BalancedTransfer::hold(ann, Minutes(60)).unwrap(),

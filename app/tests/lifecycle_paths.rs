@@ -178,7 +178,7 @@ async fn each_validation_failure_is_recorded_as_rejected_with_its_reason() {
     let s3 = b.service(p, 24).await;
     expect(b.submit(r, s3, &terms(60)).await, "too_many_open_requests");
     // A paused service takes no new requests.
-    let mut tx = b.t.db.write.begin().await.unwrap();
+    let mut tx = b.t.db.begin_write().await.unwrap();
     app::server::services_store::set_status(
         &mut tx,
         p,

@@ -34,7 +34,7 @@ pub async fn raise(
     notice: Notice,
     about: Option<(RequestId, i64)>,
 ) -> Result<Vec<MemberId>, StoreError> {
-    let mut tx = db.write.begin().await?;
+    let mut tx = db.begin_write().await?;
     let detail = crate::lifecycle::words::notice(&notice, &crate::i18n::Viewer::default());
     let raised = sqlx::query(
         "INSERT INTO alarms (key, detail, raised_at_ms) VALUES ($1, $2, $3) \

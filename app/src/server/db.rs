@@ -4,7 +4,10 @@
 
 use sqlx::any::{AnyPoolOptions, AnyQueryResult};
 use sqlx::{AnyPool, Executor};
+use std::sync::Arc;
 use std::time::Duration;
+
+use super::group_commit::{GroupCommit, WriteTx};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Backend {
@@ -22,6 +25,9 @@ pub struct Db {
     pub write: AnyPool,
     /// Whether transactions queue e-mail in the outbox (on when SMTP is configured).
     pub outbox: super::mail::Outbox,
+    /// SQLite's write transactions share commits ([`super::group_commit`]); `None` on
+    /// PostgreSQL, or when `HOURBANK_SQLITE_GROUP_COMMIT=off` (the benchmark compares).
+    pub group_commit: Option<Arc<GroupCommit>>,
 }
 
 /// Why the server could not start on its database; the message says which step failed.
@@ -248,11 +254,16 @@ impl Db {
                 url: shown.clone(),
                 source,
             })?;
+            let group_commit = match std::env::var("HOURBANK_SQLITE_GROUP_COMMIT").as_deref() {
+                Ok("off") => None,
+                _ => Some(GroupCommit::new(write.clone())),
+            };
             Ok(Db {
                 backend: Backend::Sqlite,
                 read,
                 write,
                 outbox: super::mail::Outbox::Off,
+                group_commit,
             })
         } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             // Two pools, so reads (pages, session lookups) never queue behind write
@@ -284,9 +295,20 @@ impl Db {
                 read,
                 write,
                 outbox: super::mail::Outbox::Off,
+                group_commit: None,
             })
         } else {
             Err(StartupError::UnknownScheme(shown))
+        }
+    }
+
+    /// A write transaction: on SQLite a member of the next group commit, on PostgreSQL a
+    /// transaction of its own. Commit with [`WriteTx::commit`], which returns once the
+    /// writes are durable; dropped uncommitted, it rolls back.
+    pub async fn begin_write(&self) -> Result<WriteTx, sqlx::Error> {
+        match &self.group_commit {
+            Some(group) => group.begin().await,
+            None => Ok(WriteTx::alone(self.write.begin().await?)),
         }
     }
 

@@ -137,7 +137,7 @@ pub async fn seed_if_empty(state: &AppState) -> Result<bool, SeedError> {
     }
     // The whole bank in one transaction, retried like every write.
     engine::with_retry(|_| async {
-        let mut tx = state.db.write.begin().await?;
+        let mut tx = state.db.begin_write().await?;
         for (d, email, name, services) in &members {
             let id = members_store::insert(
                 &mut tx,

@@ -298,7 +298,7 @@ pub async fn act_telling(
     actor: &Actor,
 ) -> Result<(Request, Vec<MemberId>), EngineError> {
     let result = with_retry(|_| async {
-        let mut tx = db.write.begin().await?;
+        let mut tx = db.begin_write().await?;
         let req = store::load(&mut tx, id).await?;
         // Who may act comes before whether they saw the latest version: a stranger is
         // told "no such request" whatever version they send, never "it changed".
@@ -354,7 +354,7 @@ async fn submit_once(
     service_id: ServiceId,
     terms: &Terms,
 ) -> Result<Request, EngineError> {
-    let mut tx = db.write.begin().await?;
+    let mut tx = db.begin_write().await?;
     let now = clock.now();
     let service = store::service_for_request(&mut tx, service_id).await?;
     let new = NewRequest {
@@ -422,7 +422,7 @@ pub async fn fire_deadlines(
 ) -> Result<Vec<(RequestId, Result<Request, EngineError>)>, EngineError> {
     use super::sweep_batch::{self, Plan};
     with_retry(|_| async {
-        let mut tx = db.write.begin().await?;
+        let mut tx = db.begin_write().await?;
         let ids: Vec<RequestId> = due.iter().map(|(id, _)| *id).collect();
         let ids = match db.backend {
             // The providers' accounts are locked only where a firing pays them.
@@ -508,7 +508,7 @@ pub async fn deactivate_member(
     member: MemberId,
 ) -> Result<(bool, Vec<Request>), EngineError> {
     with_retry(|_| async {
-        let mut tx = db.write.begin().await?;
+        let mut tx = db.begin_write().await?;
         let now = clock.now();
         let changed = members_store::set_active(&mut tx, member, false, now).await?;
         let mut ids = store::cancellable_for_member(&mut tx, member).await?;
@@ -551,7 +551,7 @@ pub async fn rate(
     comment: &str,
 ) -> Result<MemberId, EngineError> {
     with_retry(|_| async {
-        let mut tx = db.write.begin().await?;
+        let mut tx = db.begin_write().await?;
         let req = store::load(&mut tx, id).await?;
         let (party, comment) =
             rating(&req, member, stars, comment).map_err(EngineError::Rejected)?;

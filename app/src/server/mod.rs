@@ -13,6 +13,7 @@ pub mod csp;
 pub mod db;
 pub mod demo;
 pub mod engine;
+pub mod group_commit;
 pub mod ledger_store;
 pub mod live;
 pub mod mail;

@@ -145,7 +145,7 @@ pub async fn create_member(
 ) -> Result<Done<MemberId>, EngineError> {
     let id = with_retry(|_| async {
         let now = state.clock.now();
-        let mut tx = state.db.write.begin().await?;
+        let mut tx = state.db.begin_write().await?;
         let id = members_store::insert(
             &mut tx,
             NewMember {
@@ -178,7 +178,7 @@ pub async fn sign_up(
 ) -> Result<Done<(MemberId, String)>, EngineError> {
     let done = with_retry(|_| async {
         let now = state.clock.now();
-        let mut tx = state.db.write.begin().await?;
+        let mut tx = state.db.begin_write().await?;
         let id = members_store::insert(
             &mut tx,
             NewMember {
@@ -238,7 +238,7 @@ pub async fn send_verification(
         return Ok(Done::quietly(false));
     }
     with_retry(|_| async {
-        let mut tx = state.db.write.begin().await?;
+        let mut tx = state.db.begin_write().await?;
         queue_verification(state, &mut tx, member, &settings.email).await?;
         tx.commit().await?;
         Ok(())
@@ -255,7 +255,7 @@ pub async fn verify_email(
 ) -> Result<Done<Option<MemberId>>, EngineError> {
     let verified = with_retry(|_| async {
         let now = state.clock.now();
-        let mut tx = state.db.write.begin().await?;
+        let mut tx = state.db.begin_write().await?;
         let Some((member, email)) =
             tokens::consume(&mut tx, token, Purpose::VerifyEmail, now).await?
         else {
@@ -280,7 +280,7 @@ pub async fn request_password_reset(
     }
     with_retry(|_| async {
         let now = state.clock.now();
-        let mut tx = state.db.write.begin().await?;
+        let mut tx = state.db.begin_write().await?;
         if let Some(member) = members_store::active_by_email(&mut tx, email).await? {
             let token = tokens::create(
                 &mut tx,
@@ -319,7 +319,7 @@ pub async fn reset_password(
 ) -> Result<Done<Option<(MemberId, String)>>, EngineError> {
     let done = with_retry(|_| async {
         let now = state.clock.now();
-        let mut tx = state.db.write.begin().await?;
+        let mut tx = state.db.begin_write().await?;
         let Some((member, email)) =
             tokens::consume(&mut tx, token, Purpose::PasswordReset, now).await?
         else {
@@ -343,7 +343,7 @@ pub async fn set_email_mode(
     mode: EmailMode,
 ) -> Result<Done<()>, EngineError> {
     with_retry(|_| async {
-        let mut tx = state.db.write.begin().await?;
+        let mut tx = state.db.begin_write().await?;
         members_store::set_email_mode(&mut tx, member, mode).await?;
         tx.commit().await?;
         Ok(())
@@ -359,7 +359,7 @@ pub async fn set_time_zone(
     zone: Option<Zone>,
 ) -> Result<Done<()>, EngineError> {
     with_retry(|_| async {
-        let mut tx = state.db.write.begin().await?;
+        let mut tx = state.db.begin_write().await?;
         members_store::set_time_zone(&mut tx, member, zone).await?;
         tx.commit().await?;
         Ok(())
@@ -375,7 +375,7 @@ pub async fn set_language(
     lang: Option<Lang>,
 ) -> Result<Done<()>, EngineError> {
     with_retry(|_| async {
-        let mut tx = state.db.write.begin().await?;
+        let mut tx = state.db.begin_write().await?;
         members_store::set_lang(&mut tx, member, lang).await?;
         tx.commit().await?;
         Ok(())
@@ -390,7 +390,7 @@ pub async fn renew_calendar_address(
     member: MemberId,
 ) -> Result<Done<()>, EngineError> {
     with_retry(|_| async {
-        let mut tx = state.db.write.begin().await?;
+        let mut tx = state.db.begin_write().await?;
         members_store::renew_calendar_generation(&mut tx, member).await?;
         tx.commit().await?;
         Ok(())
@@ -422,7 +422,7 @@ pub async fn log_in(
 ) -> Result<Done<String>, EngineError> {
     let token = with_retry(|_| async {
         let now = state.clock.now();
-        let mut tx = state.db.write.begin().await?;
+        let mut tx = state.db.begin_write().await?;
         if let Some(old) = old_token_hash {
             sessions::delete(&mut tx, old).await?;
         }
@@ -436,7 +436,7 @@ pub async fn log_in(
 
 pub async fn log_out(state: &AppState, token_hash: &str) -> Result<Done<()>, EngineError> {
     with_retry(|_| async {
-        let mut tx = state.db.write.begin().await?;
+        let mut tx = state.db.begin_write().await?;
         sessions::delete(&mut tx, token_hash).await?;
         tx.commit().await?;
         Ok(())
@@ -451,7 +451,7 @@ pub async fn reactivate_member(
     member: MemberId,
 ) -> Result<Done<bool>, EngineError> {
     let changed = with_retry(|_| async {
-        let mut tx = state.db.write.begin().await?;
+        let mut tx = state.db.begin_write().await?;
         let changed = members_store::set_active(&mut tx, member, true, state.clock.now()).await?;
         tx.commit().await?;
         Ok(changed)
@@ -468,7 +468,7 @@ pub async fn create_service(
     fields: &ServiceFields,
 ) -> Result<Done<ServiceId>, EngineError> {
     let id = with_retry(|_| async {
-        let mut tx = state.db.write.begin().await?;
+        let mut tx = state.db.begin_write().await?;
         let id = services_store::insert(&mut tx, provider, fields, state.clock.now()).await?;
         tx.commit().await?;
         Ok(id)
@@ -485,7 +485,7 @@ pub async fn update_service(
     fields: &ServiceFields,
 ) -> Result<Done<bool>, EngineError> {
     let found = with_retry(|_| async {
-        let mut tx = state.db.write.begin().await?;
+        let mut tx = state.db.begin_write().await?;
         let found = services_store::update(&mut tx, provider, id, fields).await?;
         tx.commit().await?;
         Ok(found)
@@ -503,7 +503,7 @@ pub async fn set_service_status(
     status: ServiceStatus,
 ) -> Result<Done<bool>, EngineError> {
     let found = with_retry(|_| async {
-        let mut tx = state.db.write.begin().await?;
+        let mut tx = state.db.begin_write().await?;
         let found = services_store::set_status(&mut tx, provider, id, status).await?;
         tx.commit().await?;
         Ok(found)
@@ -530,7 +530,7 @@ pub async fn adjust_hours(
     }
     .map_err(StoreError::from)?;
     with_retry(|_| async {
-        let mut tx = state.db.write.begin().await?;
+        let mut tx = state.db.begin_write().await?;
         let meta = TransferMeta {
             reason: reason.to_owned(),
             request_id: None,

@@ -175,7 +175,7 @@ pub async fn remind_once(db: &Db, clock: &Clock, live: Option<&Live>) -> Result<
     due.sort_by_key(|(id, _)| id.to_string());
     let mut sent = 0;
     for chunk in due.chunks(REMINDERS_PER_TRANSACTION) {
-        let mut tx = db.write.begin().await?;
+        let mut tx = db.begin_write().await?;
         let mut notes = Vec::new();
         for (id, version) in chunk {
             if !requests_store::take_reminder(&mut tx, *id, *version, now).await? {

@@ -60,7 +60,7 @@ impl Bank {
 
     pub async fn person(&self, role: Role, credit_minutes: i64) -> MemberId {
         let n = self.n();
-        let mut tx = self.t.db.write.begin().await.unwrap();
+        let mut tx = self.t.db.begin_write().await.unwrap();
         let id = members_store::insert(
             &mut tx,
             members_store::NewMember {
@@ -84,7 +84,7 @@ impl Bank {
 
     pub async fn service(&self, provider: MemberId, window_hours: i64) -> ServiceId {
         let fields = ServiceFields::parse("Gardening", "", "Garden", window_hours).unwrap();
-        let mut tx = self.t.db.write.begin().await.unwrap();
+        let mut tx = self.t.db.begin_write().await.unwrap();
         let id = services_store::insert(&mut tx, provider, &fields, self.clock.now())
             .await
             .unwrap();

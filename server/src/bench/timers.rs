@@ -41,7 +41,7 @@ impl TimerReport {
 }
 
 async fn person(db: &Db, n: usize, credit: i64, now: Timestamp) -> Result<MemberId, String> {
-    let mut tx = db.write.begin().await.map_err(|e| e.to_string())?;
+    let mut tx = db.begin_write().await.map_err(|e| e.to_string())?;
     let email = Email::parse(&format!("timer{n}@bench.test")).map_err(|e| e.message())?;
     let name = DisplayName::parse(&format!("Timer {n}")).map_err(|e| e.message())?;
     let id = members_store::insert(
@@ -80,7 +80,7 @@ async fn fill(
         let provider = person(&db.db, 2 * i + 1, 0, now).await?;
         let fields =
             ServiceFields::parse("Timer bench", "", "Bench", 24).map_err(|e| e.message())?;
-        let mut tx = db.db.write.begin().await.map_err(|e| e.to_string())?;
+        let mut tx = db.db.begin_write().await.map_err(|e| e.to_string())?;
         services.push(
             services_store::insert(&mut tx, provider, &fields, now)
                 .await
