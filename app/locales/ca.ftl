@@ -301,6 +301,7 @@ ad-conservation = Conservació
 ad-conservation-balanced = Equilibrat
 ad-conservation-broken = TRENCAT
 ad-conservation-detail = suma de tots els saldos { $total } min · { $mismatched } comptes no quadren amb els seus assentaments · { $negative } en negatiu · { $unbalanced } transferències desquadrades
+ad-conservation-checked = Comprovat
 ad-in-escrow-now = Hores retingudes ara
 ad-success-rate = Taxa d'èxit
 ad-success-rate-hint = pagades ÷ tancades
@@ -313,6 +314,7 @@ ad-auto-confirmed-counts = { $starts ->
        *[other] { $completions } finalitzacions
     }
 ad-timings = Temps
+ad-timings-window = Sol·licituds fetes els darrers { $count } dies.
 ad-response-time = Temps fins a la resposta del proveïdor: { $timing }
 ad-payment-time = Temps des de la sol·licitud fins al pagament: { $timing }
 ad-requests-by-state = Sol·licituds per estat ara

@@ -301,6 +301,7 @@ ad-conservation = Conservación
 ad-conservation-balanced = Equilibrado
 ad-conservation-broken = ROTO
 ad-conservation-detail = suma de todos los saldos { $total } min · { $mismatched } cuentas no cuadran con sus apuntes · { $negative } en negativo · { $unbalanced } transferencias descuadradas
+ad-conservation-checked = Comprobado
 ad-in-escrow-now = Horas retenidas ahora
 ad-success-rate = Tasa de éxito
 ad-success-rate-hint = pagadas ÷ cerradas
@@ -313,6 +314,7 @@ ad-auto-confirmed-counts = { $starts ->
        *[other] { $completions } finalizaciones
     }
 ad-timings = Tiempos
+ad-timings-window = Solicitudes hechas en los últimos { $count } días.
 ad-response-time = Tiempo hasta la respuesta del proveedor: { $timing }
 ad-payment-time = Tiempo desde la solicitud hasta el pago: { $timing }
 ad-requests-by-state = Solicitudes por estado ahora

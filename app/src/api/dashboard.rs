@@ -44,6 +44,8 @@ pub struct Percentiles {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ConservationView {
+    /// When the health watch last added the ledger up.
+    pub checked_at: Timestamp,
     pub total: i64,
     pub mismatched_accounts: i64,
     pub negative_accounts: i64,
@@ -191,9 +193,15 @@ pub async fn admin_dashboard() -> Result<Dashboard, AppError> {
         };
         let closed = count(&|s| s.is_terminal());
         let paid = count(&|s| s == State::Paid);
-        let (response, payment) = timings(&admin_store::timing_events(db, Timestamp(0)).await?);
+        // Timings over the requests made in the chart's window, so a load reads what
+        // those few days wrote, however long the history.
+        let (response, payment) = timings(&admin_store::timing_events(db, since).await?);
         let (auto_start, auto_completion) = admin_store::auto_confirm_counts(db).await?;
-        let c = ledger_store::conservation(db).await?;
+        // The health watch's last check (every 30 s); before its first, one now.
+        let (checked_at, c) = match ledger_store::last_check(db).await? {
+            Some(last) => last,
+            None => (now, ledger_store::conservation(db).await?),
+        };
         let mail = match &state.config.mail {
             None => None,
             Some(_) => {
@@ -228,6 +236,7 @@ pub async fn admin_dashboard() -> Result<Dashboard, AppError> {
             auto_confirmed_completion: auto_completion,
             in_escrow: admin_store::minutes_in_escrow(db).await?,
             conservation: ConservationView {
+                checked_at,
                 holds: c.holds(),
                 total: c.total,
                 mismatched_accounts: c.mismatched_accounts,

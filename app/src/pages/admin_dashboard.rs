@@ -129,6 +129,7 @@ fn DashboardBody() -> impl IntoView {
                                 <h2>{viewer.t("ad-conservation")}</h2>
                                 <p>{if c.holds { viewer.t("ad-conservation-balanced") } else { viewer.t("ad-conservation-broken") }}</p>
                                 <p class="small">{viewer.tr("ad-conservation-detail", [("total", c.total.into()), ("mismatched", c.mismatched_accounts.into()), ("negative", c.negative_accounts.into()), ("unbalanced", c.unbalanced_transfers.into())])}</p>
+                                <p class="small">{viewer.t("ad-conservation-checked")} " " <time datetime=c.checked_at.to_rfc3339()>{viewer.time(c.checked_at)}</time></p>
                             </div>
                             <div class="card"><h2>{viewer.t("ad-in-escrow-now")}</h2><p data-testid="in-escrow">{d.in_escrow.to_string()}</p></div>
                             <div class="card"><h2>{viewer.t("ad-success-rate")}</h2><p data-testid="success-rate">{d.success_percent.map(|p| format!("{p} %")).unwrap_or_else(|| "—".into())}</p><p class="small">{viewer.t("ad-success-rate-hint")}</p></div>
@@ -136,6 +137,7 @@ fn DashboardBody() -> impl IntoView {
                         </section>
                         <section>
                             <h2>{viewer.t("ad-timings")}</h2>
+                            <p class="small">{viewer.tr("ad-timings-window", [("count", d.per_day.len().into())])}</p>
                             <p data-testid="response-time">{viewer.tr("ad-response-time", [("timing", timing(&d.provider_response, &viewer).into())])}</p>
                             <p data-testid="payment-time">{viewer.tr("ad-payment-time", [("timing", timing(&d.time_to_payment, &viewer).into())])}</p>
                         </section>

@@ -3,6 +3,7 @@
 
 use sqlx::AnyPool;
 
+use super::counts_store;
 use super::StoreError;
 use crate::domain::{Minutes, Timestamp};
 use crate::lifecycle::definition::{deadlines_that, OnFire};
@@ -82,26 +83,30 @@ pub async fn open_disputes(pool: &AnyPool, limit: i64) -> Result<Vec<OpenDispute
         .collect())
 }
 
+/// Requests per state now, from the running counts (`counts_store`); states with none
+/// are left out.
 pub async fn requests_by_state(pool: &AnyPool) -> Result<Vec<(String, i64)>, StoreError> {
-    Ok(
-        sqlx::query_as("SELECT state, COUNT(*) FROM requests GROUP BY state ORDER BY state")
-            .fetch_all(pool)
-            .await?,
+    Ok(sqlx::query_as(
+        "SELECT state, CAST(SUM(requests) AS BIGINT) FROM state_counts GROUP BY state \
+         HAVING SUM(requests) <> 0 ORDER BY state",
     )
+    .fetch_all(pool)
+    .await?)
 }
 
-/// Entries into the given states per UTC day since `since`: (day number, state, count).
+/// Entries into the given states per UTC day since `since`: (day number, state, count),
+/// from the running counts.
 pub async fn entries_per_day(
     pool: &AnyPool,
     states: &[State],
     since: Timestamp,
 ) -> Result<Vec<(i64, String, i64)>, StoreError> {
     let sql = format!(
-        "SELECT at_ms / 86400000, to_state, COUNT(*) FROM request_events WHERE at_ms >= $1 AND to_state IN ({}) \
-         GROUP BY at_ms / 86400000, to_state ORDER BY 1, 2",
+        "SELECT day_number, to_state, CAST(SUM(transitions) AS BIGINT) FROM transition_counts \
+         WHERE day_number >= $1 AND to_state IN ({}) GROUP BY day_number, to_state ORDER BY 1, 2",
         params(2, states.len())
     );
-    let mut q = sqlx::query_as(&sql).bind(since.0);
+    let mut q = sqlx::query_as(&sql).bind(since.0.div_euclid(counts_store::DAY_MS));
     for s in states {
         q = q.bind(s.as_str());
     }
@@ -133,7 +138,8 @@ pub async fn auto_confirm_counts(pool: &AnyPool) -> Result<(i64, i64), StoreErro
     let count = |on_fire: OnFire| async move {
         let states: Vec<State> = deadlines_that(on_fire).collect();
         let sql = format!(
-            "SELECT COUNT(*) FROM request_events WHERE event = $1 AND from_state IN ({})",
+            "SELECT CAST(COALESCE(SUM(transitions), 0) AS BIGINT) FROM transition_counts \
+             WHERE event = $1 AND from_state IN ({})",
             params(2, states.len())
         );
         let mut q = sqlx::query_scalar::<_, i64>(&sql).bind(EventKind::Deadline.as_str());

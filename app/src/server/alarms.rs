@@ -111,6 +111,7 @@ pub async fn watch_once(state: &AppState) -> Result<Vec<MemberId>, StoreError> {
     let db = &state.db;
     let mut told = Vec::new();
     let c = ledger_store::conservation(&db.read).await?;
+    ledger_store::record_check(&db.write, &c, now).await?;
     metrics::gauge!("hourbank_conservation_ok").set(if c.holds() { 1.0 } else { 0.0 });
     if c.holds() {
         clear(&db.write, now, KEY_LEDGER).await?;

@@ -2,7 +2,8 @@
 //! load run, a crash and restart. Money is conserved and balanced, no balance is
 //! negative, every hold is resolved at most once and agrees with its request, held
 //! balances equal the pending holds, and every request's history is gapless and
-//! replays to the stored request. Reads only.
+//! replays to the stored request, and the dashboard's running counts agree with what
+//! they count. Reads only.
 
 use std::collections::HashMap;
 
@@ -170,7 +171,64 @@ pub async fn audit(pool: &AnyPool) -> Result<Audit, StoreError> {
             ));
         }
     }
+    for p in counts_problems(pool).await? {
+        a.problem(p);
+    }
     Ok(a)
+}
+
+/// The dashboard's running counts against what they count: requests per state, and
+/// history rows per day, transition and event.
+async fn counts_problems(pool: &AnyPool) -> Result<Vec<String>, StoreError> {
+    let mut problems = Vec::new();
+    let by_state = |sql: &'static str| async move {
+        let rows: Vec<(String, i64)> = sqlx::query_as(sql).fetch_all(pool).await?;
+        Ok::<_, StoreError>(
+            rows.into_iter()
+                .collect::<std::collections::BTreeMap<_, _>>(),
+        )
+    };
+    let counted = by_state(
+        "SELECT state, CAST(SUM(requests) AS BIGINT) FROM state_counts GROUP BY state HAVING SUM(requests) <> 0",
+    )
+    .await?;
+    let actual = by_state("SELECT state, COUNT(*) FROM requests GROUP BY state").await?;
+    if counted != actual {
+        problems.push(format!(
+            "requests per state: counted {counted:?}, stored {actual:?}"
+        ));
+    }
+    type Key = (i64, String, String, String);
+    let transitions = |sql: &'static str| async move {
+        let rows: Vec<(i64, String, String, String, i64)> =
+            sqlx::query_as(sql).fetch_all(pool).await?;
+        Ok::<_, StoreError>(
+            rows.into_iter()
+                .map(|(d, f, t, e, n)| ((d, f, t, e), n))
+                .collect::<std::collections::BTreeMap<Key, i64>>(),
+        )
+    };
+    let counted = transitions(
+        "SELECT day_number, from_state, to_state, event, CAST(SUM(transitions) AS BIGINT) \
+         FROM transition_counts GROUP BY day_number, from_state, to_state, event",
+    )
+    .await?;
+    let actual = transitions(
+        "SELECT at_ms / 86400000, COALESCE(from_state, ''), to_state, event, COUNT(*) \
+         FROM request_events GROUP BY at_ms / 86400000, COALESCE(from_state, ''), to_state, event",
+    )
+    .await?;
+    if counted != actual {
+        let differing = counted
+            .iter()
+            .filter(|(k, n)| actual.get(*k) != Some(n))
+            .count()
+            + actual.keys().filter(|k| !counted.contains_key(*k)).count();
+        problems.push(format!(
+            "history rows per day and transition: {differing} counts differ from the history"
+        ));
+    }
+    Ok(problems)
 }
 
 /// A closed request has no escrow left (paid, refunded or split, or never held); an open

@@ -246,6 +246,54 @@ pub async fn conservation(pool: &AnyPool) -> Result<Conservation, StoreError> {
     })
 }
 
+/// Keeps `c`, found at `at`, as the last ledger check (the health watch's; the
+/// dashboard shows it rather than adding up every entry on each load).
+pub async fn record_check(
+    pool: &AnyPool,
+    c: &Conservation,
+    at: Timestamp,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "INSERT INTO ledger_checks (id, checked_at_ms, total_minutes, mismatched_accounts, negative_accounts, unbalanced_transfers) \
+         VALUES (1, $1, $2, $3, $4, $5) ON CONFLICT (id) DO UPDATE SET checked_at_ms = excluded.checked_at_ms, \
+         total_minutes = excluded.total_minutes, mismatched_accounts = excluded.mismatched_accounts, \
+         negative_accounts = excluded.negative_accounts, unbalanced_transfers = excluded.unbalanced_transfers \
+         WHERE ledger_checks.checked_at_ms <= excluded.checked_at_ms",
+    )
+    .bind(at.0)
+    .bind(c.total)
+    .bind(c.mismatched_accounts)
+    .bind(c.negative_accounts)
+    .bind(c.unbalanced_transfers)
+    .execute(pool)
+    .await?;
+    Ok(())
+}
+
+/// The last ledger check kept by [`record_check`], and when it ran; `None` before the
+/// first.
+pub async fn last_check(pool: &AnyPool) -> Result<Option<(Timestamp, Conservation)>, StoreError> {
+    let row: Option<(i64, i64, i64, i64, i64)> = sqlx::query_as(
+        "SELECT checked_at_ms, total_minutes, mismatched_accounts, negative_accounts, unbalanced_transfers \
+         FROM ledger_checks WHERE id = 1",
+    )
+    .fetch_optional(pool)
+    .await?;
+    Ok(row.map(
+        |(at, total, mismatched_accounts, negative_accounts, unbalanced_transfers)| {
+            (
+                Timestamp(at),
+                Conservation {
+                    total,
+                    mismatched_accounts,
+                    negative_accounts,
+                    unbalanced_transfers,
+                },
+            )
+        },
+    ))
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct StatementEntry {
     pub transfer_id: String,

@@ -9,6 +9,7 @@ pub mod calendar;
 pub mod clock;
 pub mod config;
 pub mod context;
+pub mod counts_store;
 pub mod csp;
 pub mod db;
 pub mod demo;

@@ -3,6 +3,7 @@
 
 use sqlx::{AnyConnection, AnyPool};
 
+use super::counts_store;
 use super::mail::Outbox;
 use super::multi_row;
 use super::notifications_store::{self, Note};
@@ -327,6 +328,17 @@ impl PendingWrites {
             }
             q.execute(&mut *conn).await?;
         }
+        let counted: Vec<counts_store::Counted> = events
+            .iter()
+            .map(|e| counts_store::Counted {
+                request_id: &e.request_id,
+                from: e.from,
+                to: e.to,
+                event: e.event_kind,
+                at_ms: e.at,
+            })
+            .collect();
+        counts_store::count(conn, &counted).await?;
         let notes = std::mem::take(&mut self.notes);
         notifications_store::insert(conn, self.outbox, &notes).await
     }

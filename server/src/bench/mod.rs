@@ -8,6 +8,7 @@
 pub mod ceiling;
 pub mod client;
 pub mod crash;
+pub mod scale;
 pub mod scenarios;
 pub mod server_process;
 pub mod stats;
@@ -33,6 +34,9 @@ pub struct BenchArgs {
     pub ceiling_seconds: u64,
     pub timers: usize,
     pub site_pkg: String,
+    /// `--scale N`: only the scale benchmark, with N requests (`scale.rs`).
+    pub scale: usize,
+    pub scale_rounds: usize,
 }
 
 impl Default for BenchArgs {
@@ -45,6 +49,8 @@ impl Default for BenchArgs {
             ceiling_seconds: 5,
             timers: 100_000,
             site_pkg: "target/site/pkg".into(),
+            scale: 0,
+            scale_rounds: 100,
         }
     }
 }
@@ -53,7 +59,10 @@ pub const USAGE: &str =
     "  server bench [--db sqlite|postgres] [--synchronous FULL|NORMAL] [--users C]
                [--seconds S] [--ceiling-seconds S] [--timers N] [--smoke]
                                            the load benchmark (BENCHMARKS.md); --smoke is a
-                                           few-second run for the test suite";
+                                           few-second run for the test suite
+  server bench --scale N [--db …] [--rounds R]
+                                           N requests of history, then every page read R
+                                           times (default 100): SSR p50/p99, bytes per request";
 
 /// The value of a whole-number option (`flag` names it in the message).
 pub(crate) fn num<T: std::str::FromStr>(v: Option<&str>, flag: &str) -> Result<T, String> {
@@ -86,6 +95,8 @@ impl BenchArgs {
                 "--seconds" => b.seconds = num(it.next(), a)?,
                 "--ceiling-seconds" => b.ceiling_seconds = num(it.next(), a)?,
                 "--timers" => b.timers = num(it.next(), a)?,
+                "--scale" => b.scale = num(it.next(), a)?,
+                "--rounds" => b.scale_rounds = num(it.next(), a)?,
                 "--site-pkg" => b.site_pkg = it.next().ok_or("--site-pkg needs a folder")?.into(),
                 "--smoke" => {
                     b.users = 4;
@@ -113,6 +124,23 @@ impl BenchArgs {
 
 /// Runs the whole benchmark; Err when it could not run or when a check failed.
 pub async fn run(args: BenchArgs) -> Result<(), String> {
+    if args.scale > 0 {
+        println!(
+            "HourBank scale benchmark — {} — {} requests, every page read {} times",
+            args.durability(),
+            args.scale,
+            args.scale_rounds
+        );
+        scale::run(
+            &args.backend,
+            args.sync,
+            args.scale,
+            args.scale_rounds.max(1),
+        )
+        .await?;
+        println!("scale benchmark passed");
+        return Ok(());
+    }
     println!(
         "HourBank benchmark — {} — {} virtual users for {} s",
         args.durability(),

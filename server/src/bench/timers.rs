@@ -62,7 +62,7 @@ async fn person(db: &Db, n: usize, credit: i64, now: Timestamp) -> Result<Member
 }
 
 /// Creates `n` requests in AWAITING_RESPONSE through the engine, `workers` at a time.
-async fn fill(
+pub(crate) async fn fill(
     db: &TestDb,
     clock: &Clock,
     rules: &Rules,
