@@ -1,7 +1,7 @@
 //! The admin dashboard's running counts, kept in the same transaction as the history
 //! rows they count, so the dashboard reads a few small tables instead of the whole
 //! history (issue 17: 4.2 s per load with 100,000 requests before). Two tables
-//! (`migrations/20261202000002_dashboard_counts.sql`):
+//! (`migrations/20261202000002_counts_and_indexes_for_size.sql`):
 //! - `transition_counts`: history rows per UTC day, from-state, to-state and event;
 //! - `state_counts`: requests per state (+1 into a row's to-state, −1 out of its
 //!   from-state).

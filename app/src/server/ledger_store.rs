@@ -149,7 +149,7 @@ pub async fn apply_many(
         }
     }
 
-    const ENTRY_COLUMNS: usize = 5;
+    const ENTRY_COLUMNS: usize = 6;
     let entries: Vec<(usize, usize)> = transfers
         .iter()
         .enumerate()
@@ -158,7 +158,7 @@ pub async fn apply_many(
     for chunk in entries.chunks(multi_row::rows_per_statement(ENTRY_COLUMNS)) {
         let sql = multi_row::insert(
             style,
-            "ledger_entries (transfer_id, seq, account_id, bucket, amount_minutes)",
+            "ledger_entries (transfer_id, seq, account_id, bucket, amount_minutes, created_at_ms)",
             ENTRY_COLUMNS,
             chunk.len(),
         );
@@ -170,7 +170,8 @@ pub async fn apply_many(
                 .bind(seq as i64)
                 .bind(leg.account.key())
                 .bind(leg.bucket.as_str())
-                .bind(leg.amount.0);
+                .bind(leg.amount.0)
+                .bind(now.0);
         }
         q.execute(&mut *conn).await?;
     }
@@ -313,9 +314,12 @@ pub async fn statement(
 ) -> Result<Vec<StatementEntry>, StoreError> {
     type Row = (String, String, String, Option<String>, String, i64, i64);
     let rows: Vec<Row> = sqlx::query_as(
-        "SELECT t.id, t.kind, t.reason, t.request_id, e.bucket, e.amount_minutes, t.created_at_ms \
+        // The account's latest entries by their own index, then only those transfers (a
+        // join ordered by the transfer's time read every transfer: 17 ms per page on
+        // PostgreSQL with 50,000 requests, growing with the bank).
+        "SELECT t.id, t.kind, t.reason, t.request_id, e.bucket, e.amount_minutes, e.created_at_ms \
          FROM ledger_entries e JOIN ledger_transfers t ON t.id = e.transfer_id \
-         WHERE e.account_id = $1 ORDER BY t.created_at_ms DESC, t.id, e.seq LIMIT $2",
+         WHERE e.account_id = $1 ORDER BY e.created_at_ms DESC, e.transfer_id, e.seq LIMIT $2",
     )
     .bind(member.to_string())
     .bind(limit)

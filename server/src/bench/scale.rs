@@ -27,7 +27,14 @@ const HISTORY_AGE_MS: i64 = 20 * 86_400_000;
 pub async fn run(backend: &str, sync: SqliteSync, n: usize, rounds: usize) -> Result<(), String> {
     let db = TestDb::on(backend, sync).await.map_err(|e| e.to_string())?;
     let result = run_on(&db, sync, n, rounds).await;
-    db.cleanup().await;
+    if std::env::var("HOURBANK_BENCH_KEEP_DB").as_deref() == Ok("1") {
+        println!(
+            "database kept for a look (HOURBANK_BENCH_KEEP_DB=1): {}",
+            db.url
+        );
+    } else {
+        db.cleanup().await;
+    }
     result
 }
 
@@ -47,6 +54,14 @@ async fn run_on(db: &TestDb, sync: SqliteSync, n: usize, rounds: usize) -> Resul
         .await
         .map_err(|e| format!("sweep: {e}"))?;
     let fired = started.elapsed();
+    if db.db.backend == app::server::db::Backend::Postgres {
+        // What autovacuum does after a load this size; this machine's PostgreSQL runs
+        // with it off, and without statistics the planner reads whole tables.
+        sqlx::query("ANALYZE")
+            .execute(&db.db.write)
+            .await
+            .map_err(|e| format!("analyze: {e}"))?;
+    }
     let after = stored_bytes(&db.db).await?;
     let events: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM request_events")
         .fetch_one(&db.db.read)

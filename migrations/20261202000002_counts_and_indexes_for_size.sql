@@ -1,4 +1,5 @@
--- The admin dashboard at any size (issue 17): its figures no longer scan the history.
+-- The admin dashboard and a member's statement at any size (issue 17): neither reads
+-- the whole history any more.
 -- The counts are kept by the transactions that write history rows
 -- (app/src/server/counts_store.rs), split over `shard` rows so concurrent writers on
 -- PostgreSQL rarely wait for each other; readers sum the shards. The history already
@@ -31,8 +32,11 @@ CREATE TABLE state_counts (
 INSERT INTO state_counts (state, shard, requests)
 SELECT state, 0, COUNT(*) FROM requests GROUP BY state;
 
--- The timing figures read the requests made in the chart's window.
+-- The timing figures read the requests made in the chart's window; the lists of what
+-- needs an admin read only the few rows that do (partial indexes, on both databases).
 CREATE INDEX requests_created ON requests (created_at_ms);
+CREATE INDEX requests_needing_attention ON requests (updated_at_ms, id) WHERE needs_attention = 1;
+CREATE INDEX disputes_open ON disputes (opened_at_ms, request_id) WHERE outcome IS NULL;
 
 -- The last ledger check of the health watch (every 30 s), which the dashboard shows
 -- instead of adding up every ledger entry on each load. One row (id 1).
@@ -44,3 +48,10 @@ CREATE TABLE ledger_checks (
     negative_accounts    BIGINT NOT NULL,
     unbalanced_transfers BIGINT NOT NULL
 );
+
+-- A member's statement reads their latest entries by this index instead of joining
+-- every transfer: each entry carries its transfer's time.
+ALTER TABLE ledger_entries ADD COLUMN created_at_ms BIGINT NOT NULL DEFAULT 0;
+UPDATE ledger_entries SET created_at_ms =
+    (SELECT t.created_at_ms FROM ledger_transfers t WHERE t.id = ledger_entries.transfer_id);
+CREATE INDEX ledger_entries_account_time ON ledger_entries (account_id, created_at_ms);
