@@ -18,8 +18,8 @@ use sqlx::AnyConnection;
 use super::multi_row::{self, Style};
 use super::StoreError;
 
-/// Milliseconds in a UTC day (the per-day counts' unit).
-pub const DAY_MS: i64 = 86_400_000;
+/// The per-day counts' unit: the dashboard's day.
+pub use crate::api::dashboard::DAY_MS;
 
 /// Shards per count on PostgreSQL.
 const PG_SHARDS: u32 = 16;
