@@ -108,7 +108,7 @@ async fn unknown_account_is_not_found() {
     let t = TestDb::new().await.unwrap();
     let r = apply(
         &t,
-        BalancedTransfer::grant(MemberId::new_random(), Minutes(5)).unwrap(),
+        BalancedTransfer::grant(MemberId::generate(), Minutes(5)).unwrap(),
     )
     .await;
     assert!(matches!(r, Err(StoreError::NotFound(_))), "{r:?}");

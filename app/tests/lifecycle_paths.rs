@@ -12,7 +12,7 @@ use app::lifecycle::machine::Rejection;
 use app::lifecycle::request::EndReason;
 use app::lifecycle::{Actor, Event, HoldStatus, Rules, State};
 use app::server::engine::{self, EngineError};
-use app::server::{notifications_store, requests_store, sweeper};
+use app::server::{header_store, notifications_store, requests_store, sweeper};
 use common::{terms, terms_at, Bank, HOUR};
 
 fn refused(r: Result<app::lifecycle::Request, EngineError>) -> Rejection {
@@ -96,9 +96,15 @@ async fn happy_path_pays_the_provider_and_opens_ratings() {
         matches!(s, Err(EngineError::Rejected(Rejection::NotAParty))),
         "{s:?}"
     );
-    let ratings = requests_store::ratings_for_request(&b.t.db.read, req.id)
+    let (history, ratings) = requests_store::history_and_ratings(&b.t.db.read, req.id)
         .await
         .unwrap();
+    assert_eq!(
+        history,
+        requests_store::history(&b.t.db.read, req.id).await.unwrap(),
+        "the request page's history is the request's history"
+    );
+    assert!(ratings[0].at <= ratings[1].at, "oldest rating first");
     let mut stars: Vec<(bool, i64)> = ratings.iter().map(|x| (x.rater_id == r, x.stars)).collect();
     stars.sort();
     assert_eq!(
@@ -116,6 +122,22 @@ async fn happy_path_pays_the_provider_and_opens_ratings() {
     assert!(to_p
         .iter()
         .any(|n| n.text(&Viewer::default()).contains("rated 5")));
+    // The page header: the balance and the unread notices, in one read.
+    let header = header_store::header(&b.t.db.read, p).await.unwrap();
+    assert_eq!(
+        (header.balance.available.0, header.balance.held.0),
+        b.balance(p).await
+    );
+    assert_eq!(
+        header.unread_notifications,
+        to_p.iter().filter(|n| !n.read).count() as i64
+    );
+    assert!(header.unread_notifications > 0);
+    notifications_store::mark_read(&b.t.db.write, p, Some(&to_p[0].id), b.clock.now())
+        .await
+        .unwrap();
+    let after = header_store::header(&b.t.db.read, p).await.unwrap();
+    assert_eq!(after.unread_notifications, header.unread_notifications - 1);
     b.cleanup().await;
 }
 
@@ -163,7 +185,7 @@ async fn each_validation_failure_is_recorded_as_rejected_with_its_reason() {
     expect(b.submit(r, s, &terms(660)).await, "insufficient_balance");
     expect(b.submit(p, s, &terms(60)).await, "own_service");
     expect(
-        b.submit(r, app::domain::ServiceId::new_random(), &terms(60))
+        b.submit(r, app::domain::ServiceId::generate(), &terms(60))
             .await,
         "service_unavailable",
     );

@@ -79,7 +79,7 @@ async fn one_action(w: &World, rng: &mut StdRng) -> Option<RequestId> {
     if roll < 14 {
         let requester = w.members[rng.gen_range(0..w.members.len())];
         let service = if rng.gen_bool(0.03) {
-            ServiceId::new_random()
+            ServiceId::generate()
         } else {
             w.services[rng.gen_range(0..w.services.len())].0
         };

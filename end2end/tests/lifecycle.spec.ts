@@ -81,6 +81,11 @@ function uniqueTitle(prefix: string) {
 }
 
 test("happy path: request, accept, start, complete, pay, rate", async ({ browser }, info) => {
+  // The whole lifecycle in two browsers with seven accessibility scans; without JavaScript
+  // each scan opens a second, scripted context (axe needs one). On two shared cores that
+  // took 22.7 s hydrated and ran past the default 30 s without JavaScript (2026-12-03),
+  // with every step passing: a time budget, not a speed goal.
+  test.setTimeout(90_000);
   const provider = await member(browser, "Paula Provider", info);
   const requester = await member(browser, "Rita Requester", info);
   const title = uniqueTitle("Garden help");

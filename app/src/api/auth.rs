@@ -27,20 +27,19 @@ pub struct Me {
 #[server(endpoint = "me")]
 pub async fn get_me() -> Result<Option<Me>, AppError> {
     use crate::server::context::{current_actor, serve};
-    use crate::server::{ledger_store, notifications_store};
+    use crate::server::header_store;
     serve(|state| async move {
         let Some(actor) = current_actor() else {
             return Ok(None);
         };
-        let balance = ledger_store::balance(&state.db.read, actor.member_id).await?;
-        let unread = notifications_store::unread_count(&state.db.read, actor.member_id).await?;
+        let h = header_store::header(&state.db.read, actor.member_id).await?;
         Ok(Some(Me {
             id: actor.member_id,
             display_name: actor.display_name,
             role: actor.role,
-            available: balance.available,
-            held: balance.held,
-            unread_notifications: unread,
+            available: h.balance.available,
+            held: h.balance.held,
+            unread_notifications: h.unread_notifications,
             zone: crate::i18n::page_viewer().zone,
             lang: crate::i18n::page_viewer().lang,
         }))

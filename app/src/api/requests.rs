@@ -275,9 +275,21 @@ pub async fn get_request(request_id: String) -> Result<RequestDetail, AppError> 
         let v = crate::i18n::page_viewer();
         let id = parse_request_id(&request_id)?;
         let not_found = || AppError::NotFound(v.t("er-no-such-request"));
-        let r = requests_store::get_with_names(&state.db.read, id)
-            .await
-            .map_err(|_| not_found())?;
+        // Two queries, sent together: the request with its names, and what is listed
+        // below it (history and ratings). Nothing of the second leaves this function
+        // unless the viewer may see the request.
+        let (r, (history, ratings)) = futures::try_join!(
+            async {
+                requests_store::get_with_names(&state.db.read, id)
+                    .await
+                    .map_err(|_| not_found())
+            },
+            async {
+                requests_store::history_and_ratings(&state.db.read, id)
+                    .await
+                    .map_err(AppError::from)
+            },
+        )?;
         let viewer = r.request.party_of(actor.member_id);
         let is_admin = actor.role == Role::Admin;
         if viewer.is_none() && !is_admin {
@@ -288,8 +300,7 @@ pub async fn get_request(request_id: String) -> Result<RequestDetail, AppError> 
             (None, true) => allowed_actions(&r.request, &Actor::Admin(actor.member_id)),
             (None, false) => Vec::new(),
         };
-        let history = requests_store::history(&state.db.read, id)
-            .await?
+        let history = history
             .into_iter()
             .map(|h| HistoryEntry {
                 from: h.from,
@@ -297,8 +308,7 @@ pub async fn get_request(request_id: String) -> Result<RequestDetail, AppError> 
                 recorded: h.recorded,
             })
             .collect();
-        let ratings: Vec<RatingEntry> = requests_store::ratings_for_request(&state.db.read, id)
-            .await?
+        let ratings: Vec<RatingEntry> = ratings
             .into_iter()
             .filter_map(|x| {
                 r.request.party_of(x.rater_id).map(|by| RatingEntry {

@@ -246,7 +246,7 @@ mod tests {
     use super::*;
 
     fn m() -> MemberId {
-        MemberId::new_random()
+        MemberId::generate()
     }
 
     #[test]

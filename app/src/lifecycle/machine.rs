@@ -958,10 +958,10 @@ mod tests {
     use crate::lifecycle::rules::HOUR_MS;
 
     fn new_request() -> (Request, MemberId, MemberId) {
-        let (r, p) = (MemberId::new_random(), MemberId::new_random());
+        let (r, p) = (MemberId::generate(), MemberId::generate());
         let new = NewRequest {
-            id: RequestId::new_random(),
-            service_id: ServiceId::new_random(),
+            id: RequestId::generate(),
+            service_id: ServiceId::generate(),
             requester: r,
             provider: Some(p),
             terms: Terms {
@@ -1084,7 +1084,7 @@ mod tests {
             [EventKind::Accept, EventKind::Decline, EventKind::Counter]
         );
         assert_eq!(kinds(&Actor::Member(r)), [EventKind::Withdraw]);
-        assert!(kinds(&Actor::Member(MemberId::new_random())).is_empty());
+        assert!(kinds(&Actor::Member(MemberId::generate())).is_empty());
         assert!(allowed_actions(&at, &Actor::Member(p))
             .iter()
             .all(|a| a.until == at.deadline));
@@ -1197,7 +1197,7 @@ mod tests {
                 let actor = match row.actor {
                     ActorKind::Requester => Actor::Member(r),
                     ActorKind::Provider => Actor::Member(p),
-                    ActorKind::Admin => Actor::Admin(MemberId::new_random()),
+                    ActorKind::Admin => Actor::Admin(MemberId::generate()),
                     ActorKind::Timer => Actor::Timer,
                     ActorKind::System => Actor::System,
                 };

@@ -358,7 +358,7 @@ async fn submit_once(
     let now = clock.now();
     let service = store::service_for_request(&mut tx, service_id).await?;
     let new = NewRequest {
-        id: RequestId::new_random(),
+        id: RequestId::generate(),
         service_id,
         requester,
         provider: service.as_ref().map(|s| s.provider),

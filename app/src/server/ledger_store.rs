@@ -73,7 +73,7 @@ pub async fn apply_many(
     let style = multi_row::Style::of(conn);
     let ids: Vec<String> = transfers
         .iter()
-        .map(|_| uuid::Uuid::new_v4().to_string())
+        .map(|_| crate::domain::ids::time_ordered().to_string())
         .collect();
     const TRANSFER_COLUMNS: usize = 6;
     let rows: Vec<usize> = (0..transfers.len()).collect();

@@ -186,7 +186,7 @@ mod tests {
     fn relayed_changes_reach_this_servers_pages_but_its_own_echo_does_not() {
         let live = Live::new();
         let mut rx = live.subscribe();
-        let (a, b) = (MemberId::new_random(), MemberId::new_random());
+        let (a, b) = (MemberId::generate(), MemberId::generate());
         live.received(&format!("another-server {a},{b}"));
         assert_eq!(rx.try_recv().ok(), Some(Change::Member(a)));
         assert_eq!(rx.try_recv().ok(), Some(Change::Member(b)));

@@ -30,7 +30,7 @@ pub async fn insert(
     new: NewMember<'_>,
     now: Timestamp,
 ) -> Result<MemberId, StoreError> {
-    let id = MemberId::new_random();
+    let id = MemberId::generate();
     let r = sqlx::query(
         "INSERT INTO members (id, email, display_name, password_hash, role, active, created_at_ms) \
          VALUES ($1, $2, $3, $4, $5, 1, $6)",

@@ -15,6 +15,7 @@ pub mod db;
 pub mod demo;
 pub mod engine;
 pub mod group_commit;
+pub mod header_store;
 pub mod ledger_store;
 pub mod live;
 pub mod mail;

@@ -42,7 +42,7 @@ pub async fn insert(
             let notice = serde_json::to_string(&n.notice)
                 .map_err(|e| StoreError::Corrupt(format!("cannot serialise: {e}")))?;
             q = q
-                .bind(uuid::Uuid::new_v4().to_string())
+                .bind(crate::domain::ids::time_ordered().to_string())
                 .bind(n.member.to_string())
                 .bind(n.request.map(|(id, _)| id.to_string()))
                 .bind(n.request.map(|(_, seq)| seq))
@@ -125,15 +125,6 @@ pub async fn list(
             })
         })
         .collect()
-}
-
-pub async fn unread_count(pool: &AnyPool, member: MemberId) -> Result<i64, StoreError> {
-    Ok(sqlx::query_scalar(
-        "SELECT COUNT(*) FROM notifications WHERE member_id = $1 AND read_at_ms IS NULL",
-    )
-    .bind(member.to_string())
-    .fetch_one(pool)
-    .await?)
 }
 
 /// Marks one of `member`'s notifications read (`Some(id)`), or all of them (`None`).

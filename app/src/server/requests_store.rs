@@ -354,19 +354,30 @@ pub async fn history(pool: &AnyPool, id: RequestId) -> Result<Vec<HistoryRow>, S
     .await?;
     rows.into_iter()
         .map(|(seq, from, to, actor, payload, at)| {
-            Ok(HistoryRow {
-                from: from.as_deref().and_then(State::parse),
-                to: State::parse(&to)
-                    .ok_or_else(|| StoreError::Corrupt(format!("state {to:?}")))?,
-                recorded: RecordedEvent {
-                    seq,
-                    event: from_json(&payload)?,
-                    actor: from_json(&actor)?,
-                    at: Timestamp(at),
-                },
-            })
+            history_row(seq, from.as_deref(), &to, &actor, &payload, at)
         })
         .collect()
+}
+
+/// One stored history row, read back.
+fn history_row(
+    seq: i64,
+    from: Option<&str>,
+    to: &str,
+    actor: &str,
+    payload: &str,
+    at_ms: i64,
+) -> Result<HistoryRow, StoreError> {
+    Ok(HistoryRow {
+        from: from.and_then(State::parse),
+        to: State::parse(to).ok_or_else(|| StoreError::Corrupt(format!("state {to:?}")))?,
+        recorded: RecordedEvent {
+            seq,
+            event: from_json(payload)?,
+            actor: from_json(actor)?,
+            at: Timestamp(at_ms),
+        },
+    })
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -933,26 +944,41 @@ pub struct RatingRow {
     pub at: Timestamp,
 }
 
-pub async fn ratings_for_request(
+/// A request's history (in order) and its ratings (oldest first) in one round trip: what
+/// the request page shows below the request itself.
+pub async fn history_and_ratings(
     pool: &AnyPool,
     id: RequestId,
-) -> Result<Vec<RatingRow>, StoreError> {
-    let rows: Vec<(String, i64, String, i64)> = sqlx::query_as(
-        "SELECT rater_id, stars, comment, created_at_ms FROM ratings WHERE request_id = $1 ORDER BY created_at_ms",
+) -> Result<(Vec<HistoryRow>, Vec<RatingRow>), StoreError> {
+    // part 0: (seq, seq, from_state, to_state, actor, payload, at_ms);
+    // part 1: (created_at_ms, stars, rater_id, comment, '', '', created_at_ms).
+    type Row = (i64, i64, i64, Option<String>, String, String, String, i64);
+    let rows: Vec<Row> = sqlx::query_as(
+        "SELECT 0 AS part, seq AS sort_key, seq AS num, from_state AS t1, to_state AS t2, actor AS t3, \
+         payload AS t4, at_ms FROM request_events WHERE request_id = $1 \
+         UNION ALL \
+         SELECT 1, created_at_ms, stars, rater_id, comment, '', '', created_at_ms FROM ratings \
+         WHERE request_id = $1 \
+         ORDER BY part, sort_key, t1",
     )
     .bind(id.to_string())
     .fetch_all(pool)
     .await?;
-    rows.into_iter()
-        .map(|(r, stars, comment, at)| {
-            Ok(RatingRow {
-                rater_id: r
+    let (mut history, mut ratings) = (Vec::new(), Vec::new());
+    for (part, _, num, t1, t2, t3, t4, at) in rows {
+        if part == 0 {
+            history.push(history_row(num, t1.as_deref(), &t2, &t3, &t4, at)?);
+        } else {
+            let rater = t1.unwrap_or_default();
+            ratings.push(RatingRow {
+                rater_id: rater
                     .parse()
-                    .map_err(|_| StoreError::Corrupt(format!("member id {r:?}")))?,
-                stars,
-                comment,
+                    .map_err(|_| StoreError::Corrupt(format!("member id {rater:?}")))?,
+                stars: num,
+                comment: t2,
                 at: Timestamp(at),
-            })
-        })
-        .collect()
+            });
+        }
+    }
+    Ok((history, ratings))
 }

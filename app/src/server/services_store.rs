@@ -12,7 +12,7 @@ pub async fn insert(
     fields: &ServiceFields,
     now: Timestamp,
 ) -> Result<ServiceId, StoreError> {
-    let id = ServiceId::new_random();
+    let id = ServiceId::generate();
     sqlx::query(
         "INSERT INTO services (id, provider_id, title, description, category, response_window_hours, status, created_at_ms) \
          VALUES ($1, $2, $3, $4, $5, $6, 'active', $7)",

@@ -144,7 +144,7 @@ mod tests {
 
     #[test]
     fn a_notice_links_to_its_request_and_member_text_is_escaped_in_html() {
-        let id = RequestId::new_random();
+        let id = RequestId::generate();
         let ctx = Context {
             bank_name: "Town Bank",
             public_url: "https://bank.example",
@@ -197,7 +197,7 @@ mod tests {
                     start: Some(start),
                 },
             },
-            request_id: Some(RequestId::new_random()),
+            request_id: Some(RequestId::generate()),
         };
         let ctx = |viewer| Context {
             bank_name: "Banco del Barrio",

@@ -59,7 +59,7 @@ async fn insert_rows(conn: &mut AnyConnection, rows: Vec<Row>) -> Result<(), Sto
     let mut q = sqlx::query(&sql);
     for r in rows {
         q = q
-            .bind(uuid::Uuid::new_v4().to_string())
+            .bind(crate::domain::ids::time_ordered().to_string())
             .bind(r.member)
             .bind(r.to)
             .bind(r.mail.kind())

@@ -165,7 +165,7 @@ mod tests {
     #[test]
     fn calendar_tokens_name_their_member_and_generation_and_cannot_be_forged() {
         let secret = b"a bank secret".to_vec();
-        let (a, b) = (MemberId::new_random(), MemberId::new_random());
+        let (a, b) = (MemberId::generate(), MemberId::generate());
         let t = calendar_token(&secret, a, 3);
         assert_eq!(calendar_token_parts(&secret, &t), Some((a, 3)));
         let other_gen = t.replacen(".3.", ".4.", 1);
@@ -184,7 +184,7 @@ mod tests {
     #[test]
     fn unsubscribe_links_are_signed_per_member() {
         let secret = b"a bank secret".to_vec();
-        let (a, b) = (MemberId::new_random(), MemberId::new_random());
+        let (a, b) = (MemberId::generate(), MemberId::generate());
         let sig = unsubscribe_signature(&secret, a);
         assert!(unsubscribe_signature_ok(&secret, a, &sig));
         assert!(
