@@ -31,7 +31,7 @@ async fn seeds_an_empty_bank_once() {
         "a second start seeds nothing"
     );
     assert_eq!(members_store::count(&t.db.read).await.unwrap(), n);
-    let members = members_store::list(&t.db.read, "", 100).await.unwrap();
+    let (members, _) = members_store::page(&t.db.read, "", 0, 100).await.unwrap();
     let grace = members
         .iter()
         .find(|m| m.email == "grace@hourbank.demo")
@@ -57,7 +57,7 @@ async fn demo_members_offer_services() {
     assert!(services
         .iter()
         .all(|s| (2..=72).contains(&s.response_window_hours)));
-    let members = members_store::list(&t.db.read, "", 100).await.unwrap();
+    let (members, _) = members_store::page(&t.db.read, "", 0, 100).await.unwrap();
     let admin = members
         .iter()
         .find(|m| m.role == app::domain::Role::Admin)

@@ -261,7 +261,7 @@ async fn admin_functions_refuse_members_and_anonymous_users() {
         .unwrap_err();
     assert_eq!((s, e), (401, AppError::Unauthenticated));
     let (s, _) = app
-        .call::<Vec<app::api::admin::MemberSummary>>(&ann, "admin/members", &[("search", "")])
+        .call::<app::api::admin::MemberPage>(&ann, "admin/members", &[("search", "")])
         .await
         .unwrap_err();
     assert_eq!(s, 403);
@@ -269,17 +269,21 @@ async fn admin_functions_refuse_members_and_anonymous_users() {
 
     let admin = app.client();
     app.login(&admin, "admin@example.org", PW).await.unwrap();
-    let all: Vec<app::api::admin::MemberSummary> = app
+    let all: app::api::admin::MemberPage = app
         .call(&admin, "admin/members", &[("search", "")])
         .await
         .unwrap();
-    assert_eq!(all.len(), 3);
-    let found: Vec<app::api::admin::MemberSummary> = app
+    assert_eq!((all.members.len(), all.total), (3, 3));
+    let found: app::api::admin::MemberPage = app
         .call(&admin, "admin/members", &[("search", "BOB")])
         .await
         .unwrap();
     assert_eq!(
-        found.iter().map(|m| m.email.as_str()).collect::<Vec<_>>(),
+        found
+            .members
+            .iter()
+            .map(|m| m.email.as_str())
+            .collect::<Vec<_>>(),
         ["bob@example.org"]
     );
     let (s, e) = app
@@ -397,5 +401,133 @@ async fn health_ready_and_not_found() {
     let res = c.get(app.url("/no/such/page")).send().await.unwrap();
     assert_eq!(res.status().as_u16(), 404);
     assert!(res.text().await.unwrap().contains("Page not found"));
+    app.cleanup().await;
+}
+
+/// The admin's member list at a size a bank grows to: fifty a page, by name, every member
+/// on exactly one page, the search kept across pages, a bad page number refused.
+#[tokio::test]
+async fn the_member_list_comes_in_pages() {
+    use app::api::admin::{MemberPage, MEMBERS_PER_PAGE};
+    use app::domain::{DisplayName, Email};
+    let app = spawn_app().await;
+    server::startup::ensure_admin(&app.state, "admin@example.org", "Admin", PW)
+        .await
+        .unwrap();
+    for i in 1..=119 {
+        // Made out of name order, so the order on the pages is the list's own.
+        let n = (i * 37) % 119 + 1;
+        app::server::operations::create_member(
+            &app.state,
+            &Email::parse(&format!("m{n:03}@example.org")).unwrap(),
+            &DisplayName::parse(&format!("Member {n:03}")).unwrap(),
+            "not-a-real-hash",
+            Role::Member,
+            Minutes::ZERO,
+        )
+        .await
+        .unwrap();
+    }
+    let admin = app.client();
+    app.login(&admin, "admin@example.org", PW).await.unwrap();
+    let page = |search: &'static str, page: &'static str| {
+        let (app, admin) = (&app, &admin);
+        async move {
+            let mut args = vec![("search", search)];
+            if !page.is_empty() {
+                args.push(("page", page));
+            }
+            app.call::<MemberPage>(admin, "admin/members", &args).await
+        }
+    };
+
+    let first = page("", "").await.unwrap();
+    assert_eq!(
+        (first.page, first.per_page, first.total),
+        (1, MEMBERS_PER_PAGE, 120)
+    );
+    assert_eq!(first.members.len(), 50);
+    assert_eq!(first.members[0].display_name, "Admin");
+    assert_eq!(first.members[1].display_name, "Member 001");
+    assert_eq!(
+        (first.shown(), first.has_previous(), first.has_next()),
+        ((1, 50), false, true)
+    );
+    let mut seen: Vec<String> = Vec::new();
+    for (n, expected) in [("1", 50), ("2", 50), ("3", 20)] {
+        let p = page("", n).await.unwrap();
+        assert_eq!((p.members.len(), p.total), (expected, 120), "page {n}");
+        seen.extend(p.members.iter().map(|m| m.display_name.clone()));
+    }
+    let mut sorted = seen.clone();
+    sorted.sort_by_key(|n| n.to_lowercase());
+    sorted.dedup();
+    assert_eq!(seen, sorted, "by name, nobody twice");
+    assert_eq!(seen.len(), 120, "everybody once");
+    let third = page("", "3").await.unwrap();
+    assert_eq!(
+        (third.shown(), third.has_next(), third.last_page()),
+        ((101, 120), false, 3)
+    );
+    let past = page("", "9").await.unwrap();
+    assert!(past.members.is_empty());
+    assert_eq!(
+        (past.total, past.shown(), past.last_page()),
+        (120, (0, 0), 3)
+    );
+
+    let searched = page("member 11", "").await.unwrap();
+    assert_eq!(searched.total, 10, "Member 110 to Member 119");
+    assert!(!searched.has_next());
+    assert!(searched
+        .members
+        .iter()
+        .all(|m| m.display_name.starts_with("Member 11")));
+
+    for bad in ["0", "abc", "-1", "1.5", "1000001"] {
+        let (s, e) = page("", bad).await.unwrap_err();
+        assert_eq!(s, 400, "page={bad}: {e:?}");
+        assert_eq!(
+            e,
+            AppError::invalid(
+                "page",
+                "The page number must be a whole number from 1 to 1000000."
+            ),
+            "page={bad}"
+        );
+    }
+
+    // The page as the admin's browser gets it, with and without a search.
+    let html_with = |path: &'static str, status: u16| {
+        let (app, admin) = (&app, &admin);
+        async move {
+            let res = admin.get(app.url(path)).send().await.unwrap();
+            assert_eq!(res.status(), status, "{path}");
+            res.text().await.unwrap()
+        }
+    };
+    let html = |path: &'static str| html_with(path, 200);
+    let second = html("/admin/members?page=2").await;
+    assert!(second.contains("Members 51–100 of 120"), "{second}");
+    assert!(second.contains(r#"href="/admin/members?page=1" rel="prev""#));
+    assert!(second.contains(r#"href="/admin/members?page=3" rel="next""#));
+    assert!(second.contains("Member 050") && !second.contains("Member 049<"));
+    let searched = html("/admin/members?q=member%200&page=1").await;
+    assert!(searched.contains("Members 1–50 of 99"), "{searched}");
+    assert!(
+        searched.contains(r#"href="/admin/members?page=2&amp;q=member%200" rel="next""#),
+        "{searched}"
+    );
+    let bad = html_with("/admin/members?page=abc", 400).await;
+    assert!(
+        bad.contains("The page number must be a whole number from 1 to 1000000."),
+        "{bad}"
+    );
+    let past = html("/admin/members?page=9").await;
+    assert!(
+        past.contains("No members on this page; 120 match in all."),
+        "{past}"
+    );
+    assert!(past.contains(r#"href="/admin/members?page=3" rel="prev""#));
     app.cleanup().await;
 }

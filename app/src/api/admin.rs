@@ -6,8 +6,10 @@ use serde::{Deserialize, Serialize};
 use crate::domain::{MemberId, Minutes, Role, Timestamp};
 use crate::AppError;
 
-/// Upper bound on one page of the member list.
-pub const MEMBER_LIST_LIMIT: i64 = 200;
+/// Members on one page of the admin's member list.
+pub const MEMBERS_PER_PAGE: u32 = 50;
+/// The last page number the member list accepts (its offset stays far inside an i64).
+pub const MEMBER_PAGE_MAX: u32 = 1_000_000;
 /// Longest reason an admin may give for an adjustment of hours.
 pub const ADJUST_REASON_MAX_CHARS: usize = 500;
 
@@ -44,14 +46,86 @@ pub struct MemberSummary {
     pub held: Minutes,
 }
 
+/// One page of the member list: who is on it, and where it sits among all who match.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MemberPage {
+    pub members: Vec<MemberSummary>,
+    /// Members matching the search, on every page.
+    pub total: i64,
+    /// 1-based.
+    pub page: u32,
+    pub per_page: u32,
+}
+
+impl MemberPage {
+    /// The 1-based positions of the first and last member shown (0, 0 when none).
+    pub fn shown(&self) -> (i64, i64) {
+        let first = i64::from(self.page - 1) * i64::from(self.per_page);
+        if self.members.is_empty() {
+            (0, 0)
+        } else {
+            (first + 1, first + self.members.len() as i64)
+        }
+    }
+
+    /// The last page that shows anyone (1 when nobody matches).
+    pub fn last_page(&self) -> u32 {
+        let per_page = i64::from(self.per_page.max(1));
+        u32::try_from((self.total + per_page - 1) / per_page)
+            .unwrap_or(u32::MAX)
+            .max(1)
+    }
+
+    pub fn has_previous(&self) -> bool {
+        self.page > 1
+    }
+
+    pub fn has_next(&self) -> bool {
+        i64::from(self.page) * i64::from(self.per_page) < self.total
+    }
+}
+
+/// The page number of the member list's `page` query parameter: absent is the first;
+/// anything but a whole number from 1 to [`MEMBER_PAGE_MAX`] is refused with a message.
+pub fn member_page_number(raw: Option<&str>) -> Result<u32, AppError> {
+    let Some(raw) = raw.map(str::trim).filter(|r| !r.is_empty()) else {
+        return Ok(1);
+    };
+    match raw.parse::<u32>() {
+        Ok(n) if (1..=MEMBER_PAGE_MAX).contains(&n) => Ok(n),
+        _ => {
+            let v = crate::i18n::page_viewer();
+            Err(AppError::invalid(
+                "page",
+                v.tr("er-page-number", [("max", MEMBER_PAGE_MAX.into())]),
+            ))
+        }
+    }
+}
+
+/// Members whose name or e-mail contains `search`, by name, [`MEMBERS_PER_PAGE`] at a
+/// time; `page` is 1-based (absent: the first).
 #[server(endpoint = "admin/members")]
-pub async fn admin_list_members(search: String) -> Result<Vec<MemberSummary>, AppError> {
+pub async fn admin_list_members(
+    search: String,
+    page: Option<String>,
+) -> Result<MemberPage, AppError> {
     use crate::server::context::{require_admin, serve};
     use crate::server::members_store;
     serve(|state| async move {
         require_admin()?;
         crate::api::services::check_search("search", &search)?;
-        Ok(members_store::list(&state.db.read, &search, MEMBER_LIST_LIMIT).await?)
+        let page = member_page_number(page.as_deref())?;
+        let per_page = MEMBERS_PER_PAGE;
+        let offset = i64::from(page - 1) * i64::from(per_page);
+        let (members, total) =
+            members_store::page(&state.db.read, &search, offset, i64::from(per_page)).await?;
+        Ok(MemberPage {
+            members,
+            total,
+            page,
+            per_page,
+        })
     })
     .await
 }

@@ -975,6 +975,44 @@ mod tests {
         (create(&new, &Rules::default(), Timestamp(0)).0, r, p)
     }
 
+    /// A stored request leaves out what it does not have (no `null`, no `false`), reads
+    /// back equal, and the form written before (every field spelt out) still loads.
+    #[test]
+    fn stored_requests_leave_out_empty_fields_and_old_ones_still_load() {
+        let (req, _, _) = new_request();
+        let json = serde_json::to_string(&req).unwrap();
+        assert!(!json.contains("null") && !json.contains("false"), "{json}");
+        assert!(
+            !json.contains(r#""message":"#) && !json.contains(r#""negotiation":"#),
+            "{json}"
+        );
+        assert_eq!(serde_json::from_str::<Request>(&json).unwrap(), req);
+        let mut old: serde_json::Value = serde_json::from_str(&json).unwrap();
+        for key in [
+            "negotiation",
+            "deadline",
+            "paused",
+            "marked_started_at",
+            "started_at",
+            "completed_at",
+            "end_reason",
+        ] {
+            old[key] = serde_json::Value::Null;
+        }
+        old["auto_confirmed_start"] = false.into();
+        old["auto_confirmed_completion"] = false.into();
+        old["terms"]["proposed_start"] = serde_json::Value::Null;
+        old["terms"]["message"] = "".into();
+        assert_eq!(serde_json::from_value::<Request>(old).unwrap(), req);
+        let mut full = req.clone();
+        full.auto_confirmed_start = true;
+        full.terms.message = "Bring gloves".into();
+        full.started_at = Some(Timestamp(7));
+        let json = serde_json::to_string(&full).unwrap();
+        assert!(json.contains(r#""auto_confirmed_start":true"#) && json.contains("Bring gloves"));
+        assert_eq!(serde_json::from_str::<Request>(&json).unwrap(), full);
+    }
+
     /// The transient and passing states: only the system moves them on, exactly as the table says.
     #[test]
     fn transient_states_move_only_by_system_steps() {

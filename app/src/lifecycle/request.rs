@@ -3,7 +3,9 @@
 //!
 //! Stored data evolves: every field that a later version may add or that can be absent
 //! takes `#[serde(default)]`, so a request written before the field existed still loads
-//! (`app/tests/upgrade.rs` opens a bank written by an earlier main).
+//! (`app/tests/upgrade.rs` opens a bank written by an earlier main). Such a field is also
+//! left out when it is empty (`skip_serializing_if`), so a request stores only what it
+//! has: about 190 bytes less per row than writing every `null` and `false`.
 
 use serde::{Deserialize, Serialize};
 
@@ -110,25 +112,25 @@ pub struct Request {
     pub version: i64,
     /// The proposal on the table while negotiating; the agreed terms from ACCEPTED on.
     pub terms: Terms,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub negotiation: Option<Negotiation>,
     pub hold: Hold,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deadline: Option<Timestamp>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub paused: Option<Paused>,
     pub response_window_ms: i64,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub marked_started_at: Option<Timestamp>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub started_at: Option<Timestamp>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub completed_at: Option<Timestamp>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub auto_confirmed_start: bool,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub auto_confirmed_completion: bool,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end_reason: Option<EndReason>,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,

@@ -23,9 +23,9 @@ pub struct Terms {
     pub rate: i64,
     /// When the work would begin (an instant; shown in each reader's zone). Once the
     /// request is accepted, the agreed start. Requests stored before it existed have none.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub proposed_start: Option<Timestamp>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub message: String,
 }
 

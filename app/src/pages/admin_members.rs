@@ -3,7 +3,7 @@ use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use crate::api::admin::{admin_list_members, AdminSetMemberActive};
+use crate::api::admin::{admin_list_members, AdminSetMemberActive, MemberPage};
 use crate::components::admin_only::AdminOnly;
 use crate::components::errors::{ErrorPage, FormError};
 use crate::domain::Role;
@@ -44,9 +44,10 @@ fn MembersBody() -> impl IntoView {
     let toggle = ServerAction::<AdminSetMemberActive>::new();
     let query = use_query_map();
     let search = move || query.with(|q| q.get("q").unwrap_or_default());
+    let page = move || query.with(|q| q.get("page"));
     let members = Resource::new(
-        move || (toggle.version().get(), search()),
-        |(_, q)| admin_list_members(q),
+        move || (toggle.version().get(), search(), page()),
+        |(_, q, page)| admin_list_members(q, page),
     );
     let toggle_error = Signal::derive(move || toggle.value().get().and_then(|r| r.err()));
 
@@ -67,13 +68,14 @@ fn MembersBody() -> impl IntoView {
                             <p>{viewer.t("ad-login-please")} <a href="/login">{viewer.t("ad-login-link")}</a> {viewer.t("ad-login-as-admin")}</p>
                         }));
                     }
-                    list.map(|list| Either::Right(view! {
+                    list.map(|listing| Either::Right(view! {
+                        <Pager listing=listing.clone() search=search()/>
                         <table class="members">
                             <thead>
                                 <tr><th>{viewer.t("ad-col-name")}</th><th>{viewer.t("ad-col-email")}</th><th>{viewer.t("ad-col-role")}</th><th>{viewer.t("ad-col-available")}</th><th>{viewer.t("ad-col-held")}</th><th>{viewer.t("ad-col-status")}</th><th><span class="visually-hidden">{viewer.t("ad-col-action")}</span></th></tr>
                             </thead>
                             <tbody>
-                                {list.into_iter().map(|m| {
+                                {listing.members.into_iter().map(|m| {
                                     let active = m.active;
                                     view! {
                                         <tr data-email=m.email.clone()>
@@ -101,5 +103,53 @@ fn MembersBody() -> impl IntoView {
                 })}
             </ErrorBoundary>
         </Transition>
+    }
+}
+
+/// Where this page sits among every member who matches ("Members 51–100 of 1,234"), with
+/// links to the pages before and after it; the search stays in them.
+#[component]
+fn Pager(listing: MemberPage, search: String) -> impl IntoView {
+    let viewer = crate::i18n::use_viewer();
+    let (first, last) = listing.shown();
+    let href = move |page: u32| {
+        let mut href = format!("/admin/members?page={page}");
+        if !search.is_empty() {
+            href.push_str("&q=");
+            href.push_str(&super::urlencode(&search));
+        }
+        href
+    };
+    let summary = if listing.total == 0 {
+        viewer.t("ad-members-none")
+    } else if first == 0 {
+        viewer.tr("ad-members-past-end", [("total", listing.total.into())])
+    } else {
+        viewer.tr(
+            "ad-members-shown",
+            [
+                ("first", first.into()),
+                ("last", last.into()),
+                ("total", listing.total.into()),
+            ],
+        )
+    };
+    let previous = listing.has_previous().then(|| {
+        let to = if first == 0 {
+            listing.last_page()
+        } else {
+            listing.page - 1
+        };
+        view! { <a href=href(to) rel="prev">{viewer.t("ad-page-previous")}</a> }
+    });
+    let next = listing.has_next().then(
+        || view! { <a href=href(listing.page + 1) rel="next">{viewer.t("ad-page-next")}</a> },
+    );
+    view! {
+        <nav class="pager" aria-label=viewer.t("ad-members-pages")>
+            <p class="pager-summary">{summary}</p>
+            {previous}
+            {next}
+        </nav>
     }
 }

@@ -15,8 +15,8 @@ pub fn UnsubscribePage() -> impl IntoView {
     let action = move || {
         format!(
             "/unsubscribe/now?m={}&t={}",
-            urlencode(&param("m")),
-            urlencode(&param("t"))
+            super::urlencode(&param("m")),
+            super::urlencode(&param("t"))
         )
     };
     let done = move || param("done") == "1";
@@ -36,15 +36,4 @@ pub fn UnsubscribePage() -> impl IntoView {
             }.into_any()
         }}
     }
-}
-
-fn urlencode(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }

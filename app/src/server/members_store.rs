@@ -117,20 +117,49 @@ pub async fn get(pool: &AnyPool, id: MemberId) -> Result<MemberRow, StoreError> 
     to_row(t.ok_or(StoreError::NotFound("member"))?)
 }
 
-/// Members whose name or e-mail contains `search` (case-insensitive), by name, at most `limit`.
-pub async fn list(pool: &AnyPool, search: &str, limit: i64) -> Result<Vec<MemberRow>, StoreError> {
+/// Who matches a member search: name or e-mail contains the pattern (case-insensitive).
+const MATCHING: &str = "FROM members m LEFT JOIN ledger_accounts a ON a.id = m.id \
+     WHERE LOWER(m.display_name) LIKE $1 OR m.email LIKE $1";
+
+/// One page of the members whose name or e-mail contains `search` (case-insensitive), by
+/// name: at most `limit` of them after the first `offset`, and how many match in all.
+pub async fn page(
+    pool: &AnyPool,
+    search: &str,
+    offset: i64,
+    limit: i64,
+) -> Result<(Vec<MemberRow>, i64), StoreError> {
+    // The total rides on every row (one query); a page past the end has no row to carry it.
     let sql = format!(
-        "SELECT {MEMBER_COLUMNS} FROM members m LEFT JOIN ledger_accounts a ON a.id = m.id \
-         WHERE LOWER(m.display_name) LIKE $1 OR m.email LIKE $1 \
-         ORDER BY LOWER(m.display_name), m.id LIMIT $2"
+        "SELECT {MEMBER_COLUMNS}, COUNT(*) OVER () {MATCHING} \
+         ORDER BY LOWER(m.display_name), m.id LIMIT $2 OFFSET $3"
     );
     let pattern = format!("%{}%", escape_like(&search.trim().to_lowercase()));
-    let rows: Vec<MemberTuple> = sqlx::query_as(&sql)
-        .bind(pattern)
+    let rows: Vec<(String, String, String, String, i64, i64, i64, i64, i64)> = sqlx::query_as(&sql)
+        .bind(pattern.as_str())
         .bind(limit)
+        .bind(offset)
         .fetch_all(pool)
         .await?;
-    rows.into_iter().map(to_row).collect()
+    let total = match rows.first() {
+        Some(first) => first.8,
+        None if offset == 0 => 0,
+        None => {
+            sqlx::query_scalar(&format!("SELECT COUNT(*) {MATCHING}"))
+                .bind(pattern.as_str())
+                .fetch_one(pool)
+                .await?
+        }
+    };
+    let members = rows
+        .into_iter()
+        .map(
+            |(id, email, name, role, active, created, available, held, _)| {
+                to_row((id, email, name, role, active, created, available, held))
+            },
+        )
+        .collect::<Result<_, _>>()?;
+    Ok((members, total))
 }
 
 fn escape_like(s: &str) -> String {

@@ -673,7 +673,8 @@ pub struct Due {
 /// Requests whose deadline has passed, oldest first, at most `limit`.
 pub async fn due(pool: &AnyPool, now: Timestamp, limit: i64) -> Result<Vec<Due>, StoreError> {
     let rows: Vec<(String, i64, String)> = sqlx::query_as(
-        "SELECT id, deadline_at_ms, requester_id FROM requests WHERE deadline_at_ms <= $1 AND needs_attention = 0 \
+        "SELECT id, deadline_at_ms, requester_id FROM requests \
+         WHERE deadline_at_ms IS NOT NULL AND deadline_at_ms <= $1 AND needs_attention = 0 \
          ORDER BY deadline_at_ms, id LIMIT $2",
     )
     .bind(now.0)
