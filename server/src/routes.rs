@@ -1,6 +1,7 @@
 //! Plain axum routes beside the Leptos app: live events, the statement as CSV, health,
 //! and (test mode only) the clock control the browser tests move time with.
 
+use app::domain::text::url_query_value;
 use app::i18n::Viewer;
 use std::convert::Infallible;
 
@@ -268,22 +269,11 @@ pub async fn unsubscribe_now(
     }
     let to = format!(
         "/unsubscribe?m={}&t={}&done={}",
-        urlencode(&link.m),
-        urlencode(&link.t),
+        url_query_value(&link.m),
+        url_query_value(&link.t),
         if done { 1 } else { 0 }
     );
     (StatusCode::SEE_OTHER, [(header::LOCATION, to)]).into_response()
-}
-
-fn urlencode(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
 
 /// Test mode only: moves the server's clock forward and sweeps at once.

@@ -577,7 +577,7 @@ struct Page {
 
 fn pages(b: &Bank) -> Vec<Page> {
     use Field::*;
-    let enc = |s: &str| url_encode(s);
+    let enc = app::domain::text::url_query_value;
     let search = enc(b.texts.value(Search));
     let service_fields = vec![
         ServiceTitle,
@@ -696,17 +696,6 @@ fn pages(b: &Bank) -> Vec<Page> {
         }
     }
     v
-}
-
-fn url_encode(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
 
 /// Every element and comment in document order: `tag[attribute names]`, `#comment`.

@@ -34,9 +34,22 @@ pub fn grouped_text(n: usize) -> crate::i18n::Text {
     }
 }
 
+/// `s` as one value of a URL's query string: RFC 3986's unreserved bytes kept, every
+/// other byte percent-encoded.
+pub fn url_query_value(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{grouped, grouped_text, has_unprintable};
+    use super::{grouped, grouped_text, has_unprintable, url_query_value};
 
     #[test]
     fn counts_are_grouped_by_thousands() {
@@ -58,5 +71,11 @@ mod tests {
         for c in ['\0', '\u{7}', '\u{1b}', '\u{7f}', '\u{9f}'] {
             assert!(has_unprintable(&format!("a{c}b")), "{c:?}");
         }
+    }
+
+    #[test]
+    fn query_values_keep_unreserved_bytes_and_encode_the_rest() {
+        assert_eq!(url_query_value("member 0"), "member%200");
+        assert_eq!(url_query_value("a&b=c/é~_.-"), "a%26b%3Dc%2F%C3%A9~_.-");
     }
 }

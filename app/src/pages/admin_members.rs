@@ -112,25 +112,30 @@ fn MembersBody() -> impl IntoView {
 fn Pager(listing: MemberPage, search: String) -> impl IntoView {
     let viewer = crate::i18n::use_viewer();
     let (first, last) = listing.shown();
+    // "1,234", as the rest of the product writes counts.
+    let count = |n: i64| crate::domain::text::grouped(usize::try_from(n).unwrap_or(0));
     let href = move |page: u32| {
         let mut href = format!("/admin/members?page={page}");
         if !search.is_empty() {
             href.push_str("&q=");
-            href.push_str(&super::urlencode(&search));
+            href.push_str(&crate::domain::text::url_query_value(&search));
         }
         href
     };
     let summary = if listing.total == 0 {
         viewer.t("ad-members-none")
     } else if first == 0 {
-        viewer.tr("ad-members-past-end", [("total", listing.total.into())])
+        viewer.tr(
+            "ad-members-past-end",
+            [("total", count(listing.total).into())],
+        )
     } else {
         viewer.tr(
             "ad-members-shown",
             [
-                ("first", first.into()),
-                ("last", last.into()),
-                ("total", listing.total.into()),
+                ("first", count(first).into()),
+                ("last", count(last).into()),
+                ("total", count(listing.total).into()),
             ],
         )
     };

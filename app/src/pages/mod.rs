@@ -39,16 +39,3 @@ pub use services::ServicesPage;
 pub use settings::SettingsPage;
 pub use signup::SignupPage;
 pub use unsubscribe::UnsubscribePage;
-
-/// `s` as one value of a URL's query string (RFC 3986 unreserved bytes kept, the rest
-/// percent-encoded).
-fn urlencode(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
-}

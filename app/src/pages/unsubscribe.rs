@@ -15,8 +15,8 @@ pub fn UnsubscribePage() -> impl IntoView {
     let action = move || {
         format!(
             "/unsubscribe/now?m={}&t={}",
-            super::urlencode(&param("m")),
-            super::urlencode(&param("t"))
+            crate::domain::text::url_query_value(&param("m")),
+            crate::domain::text::url_query_value(&param("t"))
         )
     };
     let done = move || param("done") == "1";

@@ -91,6 +91,8 @@ const MEMBER_COLUMNS: &str = "m.id, m.email, m.display_name, m.role, m.active, m
      COALESCE(a.available_minutes, 0), COALESCE(a.held_minutes, 0)";
 
 type MemberTuple = (String, String, String, String, i64, i64, i64, i64);
+/// A member's columns, then how many members the query matched in all.
+type CountedMemberTuple = (String, String, String, String, i64, i64, i64, i64, i64);
 
 fn to_row(t: MemberTuple) -> Result<MemberRow, StoreError> {
     let (id, email, display_name, role, active, created, available, held) = t;
@@ -135,7 +137,7 @@ pub async fn page(
          ORDER BY LOWER(m.display_name), m.id LIMIT $2 OFFSET $3"
     );
     let pattern = format!("%{}%", escape_like(&search.trim().to_lowercase()));
-    let rows: Vec<(String, String, String, String, i64, i64, i64, i64, i64)> = sqlx::query_as(&sql)
+    let rows: Vec<CountedMemberTuple> = sqlx::query_as(&sql)
         .bind(pattern.as_str())
         .bind(limit)
         .bind(offset)
