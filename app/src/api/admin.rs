@@ -60,7 +60,7 @@ pub struct MemberPage {
 impl MemberPage {
     /// The 1-based positions of the first and last member shown (0, 0 when none).
     pub fn shown(&self) -> (i64, i64) {
-        let first = i64::from(self.page - 1) * i64::from(self.per_page);
+        let first = i64::from(self.page.saturating_sub(1)) * i64::from(self.per_page);
         if self.members.is_empty() {
             (0, 0)
         } else {
