@@ -109,6 +109,19 @@ test("members and anonymous visitors can't reach admin pages", async ({ browser 
   await expect(anon).toHaveURL(/\/login$/);
 });
 
+test("the admin pages fit a phone: a wide table scrolls inside itself, the page never sideways", async ({ browser }, info) => {
+  const a = await admin(browser, info);
+  await a.setViewportSize({ width: 390, height: 844 });
+  await go(a, "/admin/members", info);
+  const member = await a.locator("table.members tbody a").first().getAttribute("href");
+  expect(member).toMatch(/^\/admin\/members\/[0-9a-f-]{36}$/);
+  for (const path of ["/admin", "/admin/disputes", "/admin/members", "/admin/members?page=2", member!]) {
+    await go(a, path, info);
+    const wide = await a.evaluate(() => document.documentElement.scrollWidth);
+    expect(wide, `${path} is ${wide} px wide at 390`).toBeLessThanOrEqual(390);
+  }
+});
+
 test("the dashboard's numbers follow a scenario", async ({ browser }, info) => {
   const a = await admin(browser, info);
   const count = async (s: string) => {
