@@ -491,7 +491,7 @@ async fn the_member_list_comes_in_pages() {
             e,
             AppError::invalid(
                 "page",
-                "The page number must be a whole number from 1 to 1000000."
+                "The page number must be a whole number from 1 to 1,000,000."
             ),
             "page={bad}"
         );
@@ -520,8 +520,21 @@ async fn the_member_list_comes_in_pages() {
     );
     let bad = html_with("/admin/members?page=abc", 400).await;
     assert!(
-        bad.contains("The page number must be a whole number from 1 to 1000000."),
+        bad.contains("The page number must be a whole number from 1 to 1,000,000."),
         "{bad}"
+    );
+    // In Spanish the numbers are grouped as Spanish writes them.
+    let res = admin
+        .get(app.url("/admin/members?page=0"))
+        .header("accept-language", "es")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 400);
+    let spanish = res.text().await.unwrap();
+    assert!(
+        spanish.contains("un número entero de 1 a 1.000.000."),
+        "{spanish}"
     );
     let past = html("/admin/members?page=9").await;
     assert!(

@@ -97,7 +97,13 @@ pub fn member_page_number(raw: Option<&str>) -> Result<u32, AppError> {
             let v = crate::i18n::page_viewer();
             Err(AppError::invalid(
                 "page",
-                v.tr("er-page-number", [("max", MEMBER_PAGE_MAX.into())]),
+                v.tr(
+                    "er-page-number",
+                    [(
+                        "max",
+                        crate::domain::text::grouped_text(MEMBER_PAGE_MAX as usize).into(),
+                    )],
+                ),
             ))
         }
     }

@@ -106,23 +106,12 @@ fn MembersBody() -> impl IntoView {
     }
 }
 
-/// Where this page sits among every member who matches ("Members 51–100 of 1,234"), with
-/// links to the pages before and after it; the search stays in them.
-#[component]
-fn Pager(listing: MemberPage, search: String) -> impl IntoView {
-    let viewer = crate::i18n::use_viewer();
+/// "Members 51–100 of 1,234" (or that the page is past the end, or that nobody matches),
+/// the counts grouped as the viewer's language writes them.
+fn summary(listing: &MemberPage, viewer: &Viewer) -> String {
     let (first, last) = listing.shown();
-    // "1,234", as the rest of the product writes counts.
-    let count = |n: i64| crate::domain::text::grouped(usize::try_from(n).unwrap_or(0));
-    let href = move |page: u32| {
-        let mut href = format!("/admin/members?page={page}");
-        if !search.is_empty() {
-            href.push_str("&q=");
-            href.push_str(&crate::domain::text::url_query_value(&search));
-        }
-        href
-    };
-    let summary = if listing.total == 0 {
+    let count = |n: i64| crate::domain::text::grouped_text(usize::try_from(n).unwrap_or(0));
+    if listing.total == 0 {
         viewer.t("ad-members-none")
     } else if first == 0 {
         viewer.tr(
@@ -138,7 +127,24 @@ fn Pager(listing: MemberPage, search: String) -> impl IntoView {
                 ("total", count(listing.total).into()),
             ],
         )
+    }
+}
+
+/// Where this page sits among every member who matches ("Members 51–100 of 1,234"), with
+/// links to the pages before and after it; the search stays in them.
+#[component]
+fn Pager(listing: MemberPage, search: String) -> impl IntoView {
+    let viewer = crate::i18n::use_viewer();
+    let (first, _) = listing.shown();
+    let href = move |page: u32| {
+        let mut href = format!("/admin/members?page={page}");
+        if !search.is_empty() {
+            href.push_str("&q=");
+            href.push_str(&crate::domain::text::url_query_value(&search));
+        }
+        href
     };
+    let summary = summary(&listing, &viewer);
     let previous = listing.has_previous().then(|| {
         let to = if first == 0 {
             listing.last_page()
@@ -156,5 +162,58 @@ fn Pager(listing: MemberPage, search: String) -> impl IntoView {
             {previous}
             {next}
         </nav>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    fn viewer(lang: &str) -> Viewer {
+        Viewer {
+            lang: Lang::parse(lang).expect("a language the catalogue has"),
+            ..Viewer::default()
+        }
+    }
+
+    /// Page `page` of `total` members, fifty a page, with as many members on it as the
+    /// server would send.
+    fn listing(total: i64, page: u32) -> MemberPage {
+        let before = i64::from(page - 1) * 50;
+        let on_page = (total - before).clamp(0, 50) as usize;
+        let someone = crate::api::admin::MemberSummary {
+            id: crate::domain::MemberId::generate(),
+            email: "m@example.test".into(),
+            display_name: "M".into(),
+            role: Role::Member,
+            active: true,
+            created_at: crate::domain::Timestamp(0),
+            available: crate::domain::Minutes(0),
+            held: crate::domain::Minutes(0),
+        };
+        MemberPage {
+            members: vec![someone; on_page],
+            total,
+            page,
+            per_page: 50,
+        }
+    }
+
+    #[test]
+    fn the_summary_groups_counts_as_the_reader_writes_them() {
+        let second = listing(1_234, 21);
+        assert_eq!(
+            summary(&second, &viewer("en")),
+            "Members 1,001–1,050 of 1,234"
+        );
+        assert_eq!(
+            summary(&second, &viewer("es")),
+            "Miembros 1.001–1.050 de 1.234"
+        );
+        assert_eq!(
+            summary(&listing(1_234, 99), &viewer("ca")),
+            "No hi ha membres en aquesta pàgina; en coincideixen 1.234 en total."
+        );
     }
 }
