@@ -9,8 +9,9 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+use app::server::group_commit::WriteTx;
 use app::server::testing::TestDb;
-use app::server::Db;
+use app::server::{sql, Db};
 
 async fn probe_table(db: &Db) {
     sqlx::query("CREATE TABLE gc_probe (n BIGINT PRIMARY KEY)")
@@ -19,8 +20,8 @@ async fn probe_table(db: &Db) {
         .unwrap();
 }
 
-async fn insert(tx: &mut sqlx::AnyConnection, n: i64) {
-    sqlx::query("INSERT INTO gc_probe (n) VALUES ($1)")
+async fn insert(tx: &mut WriteTx, n: i64) {
+    sql::query("INSERT INTO gc_probe (n) VALUES ($1)")
         .bind(n)
         .execute(tx)
         .await
@@ -136,7 +137,7 @@ async fn when_a_group_cannot_commit_every_member_is_told_to_retry_and_nothing_st
             let mut tx = db.begin_write().await.unwrap();
             insert(&mut tx, 2).await;
             // What SQLite does on a full disk or an I/O error: the whole transaction ends.
-            sqlx::query("ROLLBACK").execute(&mut *tx).await.unwrap();
+            sql::query("ROLLBACK").execute(&mut tx).await.unwrap();
             tx.commit().await
         })
     };
@@ -155,5 +156,50 @@ async fn when_a_group_cannot_commit_every_member_is_told_to_retry_and_nothing_st
     insert(&mut tx, 3).await;
     tx.commit().await.unwrap();
     assert_eq!(committed(&db).await, vec![3]);
+    t.cleanup().await;
+}
+
+/// On SQLite a write transaction's statements run right where the transaction runs, on the
+/// write connection it holds: each is done at its first poll, with nothing to wait for
+/// (sqlx-sqlite sent every statement to its worker thread and woke the task when the
+/// answer came back: two hand-offs a statement). On PostgreSQL each statement is a round
+/// trip to the server, so there the test only checks what the transaction wrote.
+#[tokio::test]
+async fn on_sqlite_a_write_statement_is_done_at_its_first_poll() {
+    use futures::FutureExt;
+    let t = TestDb::new().await.unwrap();
+    probe_table(&t.db).await;
+    let sqlite = t.db.group_commit.is_some();
+    let mut tx = t.db.begin_write().await.unwrap();
+    for n in 0..100i64 {
+        let statement = sql::query("INSERT INTO gc_probe (n) VALUES ($1)")
+            .bind(n)
+            .execute(&mut tx);
+        let done = if sqlite {
+            statement
+                .now_or_never()
+                .unwrap_or_else(|| panic!("statement {n} had to wait"))
+        } else {
+            statement.await
+        };
+        assert_eq!(done.unwrap().rows_affected(), 1);
+    }
+    let count = sql::query_scalar::<i64>("SELECT COUNT(*) FROM gc_probe WHERE n >= $1").bind(0i64);
+    let count = if sqlite {
+        count
+            .fetch_one(&mut tx)
+            .now_or_never()
+            .expect("the read had to wait")
+    } else {
+        count.fetch_one(&mut tx).await
+    };
+    assert_eq!(count.unwrap(), 100, "the transaction reads its own writes");
+    assert_eq!(
+        committed(&t.db).await,
+        Vec::<i64>::new(),
+        "nothing before the commit"
+    );
+    tx.commit().await.unwrap();
+    assert_eq!(committed(&t.db).await, (0..100).collect::<Vec<i64>>());
     t.cleanup().await;
 }

@@ -133,9 +133,11 @@ async fn happy_path_pays_the_provider_and_opens_ratings() {
         to_p.iter().filter(|n| !n.read).count() as i64
     );
     assert!(header.unread_notifications > 0);
-    notifications_store::mark_read(&b.t.db.write, p, Some(&to_p[0].id), b.clock.now())
+    let mut tx = b.t.db.begin_write().await.unwrap();
+    notifications_store::mark_read(&mut tx, p, Some(&to_p[0].id), b.clock.now())
         .await
         .unwrap();
+    tx.commit().await.unwrap();
     let after = header_store::header(&b.t.db.read, p).await.unwrap();
     assert_eq!(after.unread_notifications, header.unread_notifications - 1);
     b.cleanup().await;

@@ -123,8 +123,7 @@ async fn barcelona_and_new_york_agree_a_start_and_each_sees_it_in_their_own_zone
         .await
         .unwrap();
     assert_eq!(r.state, State::AwaitingResponse);
-    let mut conn = app.state.db.read.acquire().await.unwrap();
-    let stored = requests_store::load(&mut conn, r.id).await.unwrap();
+    let stored = requests_store::get(&app.state.db.read, r.id).await.unwrap();
     assert_eq!(stored.terms.rate, 125);
     assert_eq!(
         stored.terms.proposed_start,
@@ -154,13 +153,12 @@ async fn barcelona_and_new_york_agree_a_start_and_each_sees_it_in_their_own_zone
     let r = app.act(&ann, &r, "accept", &[]).await.unwrap();
     assert_eq!(r.state, State::Accepted);
     let agreed = parse_local_input(zone("America/New_York"), &countered).unwrap();
-    let stored = requests_store::load(&mut conn, r.id).await.unwrap();
+    let stored = requests_store::get(&app.state.db.read, r.id).await.unwrap();
     assert_eq!(
         stored.terms.proposed_start,
         Some(agreed),
         "the agreed start"
     );
-    drop(conn);
 
     // One instant, two clocks: each reads it in their own zone, with its abbreviation.
     let (madrid, ny) = (
@@ -351,8 +349,7 @@ async fn a_start_in_the_past_or_beyond_a_year_is_refused_where_it_was_typed_and_
         matches!(e, app::AppError::Invalid { ref field, .. } if field.as_deref() == Some("start")),
         "{e:?}"
     );
-    let mut conn = app.state.db.read.acquire().await.unwrap();
-    let stored = requests_store::load(&mut conn, r.id).await.unwrap();
+    let stored = requests_store::get(&app.state.db.read, r.id).await.unwrap();
     assert_eq!(
         (stored.state, stored.version),
         (State::AwaitingResponse, r.version)

@@ -3,6 +3,9 @@
 
 use sqlx::AnyPool;
 
+use crate::server::group_commit::WriteTx;
+use crate::server::sql;
+
 use super::counts_store;
 use super::StoreError;
 use crate::domain::{Minutes, Timestamp};
@@ -190,10 +193,10 @@ pub async fn needing_attention(pool: &AnyPool) -> Result<Vec<Flagged>, StoreErro
 }
 
 /// Clears a request's attention flag so the sweeper tries its deadline again.
-pub async fn clear_attention(pool: &AnyPool, request_id: &str) -> Result<bool, StoreError> {
-    let r = sqlx::query("UPDATE requests SET needs_attention = 0, attention_error = NULL WHERE id = $1 AND needs_attention = 1")
+pub async fn clear_attention(tx: &mut WriteTx, request_id: &str) -> Result<bool, StoreError> {
+    let r = sql::query("UPDATE requests SET needs_attention = 0, attention_error = NULL WHERE id = $1 AND needs_attention = 1")
         .bind(request_id)
-        .execute(pool)
+        .execute(tx)
         .await?;
     Ok(r.rows_affected() == 1)
 }

@@ -8,6 +8,8 @@
 
 use sqlx::AnyPool;
 
+use super::sql;
+
 use super::mail::outbox_store;
 use super::notifications_store::{self, Note};
 use super::{ledger_store, requests_store, AppState, Db, StoreError};
@@ -36,7 +38,7 @@ pub async fn raise(
 ) -> Result<Vec<MemberId>, StoreError> {
     let mut tx = db.begin_write().await?;
     let detail = crate::lifecycle::words::notice(&notice, &crate::i18n::Viewer::default());
-    let raised = sqlx::query(
+    let raised = sql::query(
         "INSERT INTO alarms (key, detail, raised_at_ms) VALUES ($1, $2, $3) \
          ON CONFLICT (key) DO UPDATE SET detail = excluded.detail, raised_at_ms = excluded.raised_at_ms, \
          cleared_at_ms = NULL WHERE alarms.cleared_at_ms IS NOT NULL",
@@ -44,7 +46,7 @@ pub async fn raise(
     .bind(key)
     .bind(&detail)
     .bind(now.0)
-    .execute(&mut *tx)
+    .execute(&mut tx)
     .await?
     .rows_affected()
         == 1;
@@ -69,14 +71,15 @@ pub async fn raise(
 }
 
 /// Clears the alarm `key`; true when it was raised.
-pub async fn clear(pool: &AnyPool, now: Timestamp, key: &str) -> Result<bool, StoreError> {
-    let r = sqlx::query(
-        "UPDATE alarms SET cleared_at_ms = $1 WHERE key = $2 AND cleared_at_ms IS NULL",
-    )
-    .bind(now.0)
-    .bind(key)
-    .execute(pool)
-    .await?;
+pub async fn clear(db: &Db, now: Timestamp, key: &str) -> Result<bool, StoreError> {
+    let mut tx = db.begin_write().await?;
+    let r =
+        sql::query("UPDATE alarms SET cleared_at_ms = $1 WHERE key = $2 AND cleared_at_ms IS NULL")
+            .bind(now.0)
+            .bind(key)
+            .execute(&mut tx)
+            .await?;
+    tx.commit().await?;
     Ok(r.rows_affected() == 1)
 }
 
@@ -111,10 +114,12 @@ pub async fn watch_once(state: &AppState) -> Result<Vec<MemberId>, StoreError> {
     let db = &state.db;
     let mut told = Vec::new();
     let c = ledger_store::conservation(&db.read).await?;
-    ledger_store::record_check(&db.write, &c, now).await?;
+    let mut tx = db.begin_write().await?;
+    ledger_store::record_check(&mut tx, &c, now).await?;
+    tx.commit().await?;
     metrics::gauge!("hourbank_conservation_ok").set(if c.holds() { 1.0 } else { 0.0 });
     if c.holds() {
-        clear(&db.write, now, KEY_LEDGER).await?;
+        clear(db, now, KEY_LEDGER).await?;
     } else {
         let detail = format!(
             "sum of balances {} min, {} accounts differ from their entries, {} negative, {} unbalanced transfers",
@@ -148,7 +153,7 @@ pub async fn watch_once(state: &AppState) -> Result<Vec<MemberId>, StoreError> {
         .fetch_one(&db.read)
         .await?;
         if stuck == 0 {
-            clear(&db.write, now, KEY_MAIL).await?;
+            clear(db, now, KEY_MAIL).await?;
         } else {
             let error = q.errors.first().map(|(e, _)| e.clone()).unwrap_or_default();
             told.extend(

@@ -11,9 +11,9 @@
 //! always counts in the shard its id picks, and a statement touches its rows in key
 //! order. SQLite has one writer, so it uses one shard. Readers sum the shards.
 
+use crate::server::group_commit::WriteTx;
+use crate::server::sql;
 use std::collections::BTreeMap;
-
-use sqlx::AnyConnection;
 
 use super::multi_row::{self, Style};
 use super::StoreError;
@@ -81,7 +81,7 @@ fn shard_of(request_id: &str, shards: u32) -> i64 {
 }
 
 /// Adds `rows` (history rows just written by the caller's transaction) to the counts.
-pub async fn count(conn: &mut AnyConnection, rows: &[Counted<'_>]) -> Result<(), StoreError> {
+pub async fn count(conn: &mut WriteTx, rows: &[Counted<'_>]) -> Result<(), StoreError> {
     if rows.is_empty() {
         return Ok(());
     }
@@ -104,7 +104,7 @@ pub async fn count(conn: &mut AnyConnection, rows: &[Counted<'_>]) -> Result<(),
                 chunk.len(),
             )
         );
-        let mut q = sqlx::query(&sql);
+        let mut q = sql::query(&sql);
         for ((day, from, to, event, shard), n) in chunk {
             q = q
                 .bind(*day)
@@ -123,7 +123,7 @@ pub async fn count(conn: &mut AnyConnection, rows: &[Counted<'_>]) -> Result<(),
             "{} ON CONFLICT (state, shard) DO UPDATE SET requests = state_counts.requests + excluded.requests",
             multi_row::insert(style, "state_counts (state, shard, requests)", S_COLUMNS, chunk.len())
         );
-        let mut q = sqlx::query(&sql);
+        let mut q = sql::query(&sql);
         for ((state, shard), n) in chunk {
             q = q.bind(*state).bind(*shard).bind(*n);
         }

@@ -2,7 +2,7 @@
 //! set of queries serve both. Queries use `$1` placeholders; ids and times are TEXT and
 //! BIGINT; booleans are BIGINT 0/1; sums are cast to BIGINT (PostgreSQL's SUM is NUMERIC).
 
-use sqlx::any::{AnyPoolOptions, AnyQueryResult};
+use sqlx::any::AnyPoolOptions;
 use sqlx::{AnyPool, Executor};
 use std::sync::Arc;
 use std::time::Duration;
@@ -15,18 +15,23 @@ pub enum Backend {
     Postgres,
 }
 
-/// The database handle. SQLite allows one writer at a time, so it gets a single-connection
-/// write pool (no lock upgrades, no SQLITE_BUSY between our own transactions) beside a
-/// read pool; on PostgreSQL both are the same pool.
+/// The database handle: a read pool and the way to write. SQLite allows one writer at a
+/// time, so every write transaction runs on its one write connection, in turn
+/// ([`super::group_commit`], no lock upgrades, no SQLITE_BUSY between our own
+/// transactions); on PostgreSQL writes have a pool of their own.
 #[derive(Clone, Debug)]
 pub struct Db {
     pub backend: Backend,
     pub read: AnyPool,
+    /// PostgreSQL's write pool. On SQLite a single sqlx connection that only runs the
+    /// migrations (before any write) and maintenance; every write of the app goes through
+    /// [`Db::begin_write`].
     pub write: AnyPool,
     /// Whether transactions queue e-mail in the outbox (on when SMTP is configured).
     pub outbox: super::mail::Outbox,
-    /// SQLite's write transactions share commits ([`super::group_commit`]); `None` on
-    /// PostgreSQL, or when `HOURBANK_SQLITE_GROUP_COMMIT=off` (the benchmark compares).
+    /// SQLite's write connection, whose transactions share commits
+    /// ([`super::group_commit`]; each its own with `HOURBANK_SQLITE_GROUP_COMMIT=off`,
+    /// which the benchmark compares); `None` on PostgreSQL.
     pub group_commit: Option<Arc<GroupCommit>>,
 }
 
@@ -40,6 +45,8 @@ pub enum StartupError {
         path: String,
         source: std::io::Error,
     },
+    #[error("SQLite {0:?} is in memory: HourBank needs a file (its connections share it)")]
+    InMemory(String),
     #[error("cannot reach the database at {url}: {source}")]
     Unreachable { url: String, source: sqlx::Error },
     #[error("a database migration failed on {url}: {source}")]
@@ -215,8 +222,11 @@ impl Db {
             .or_else(|| url.strip_prefix("sqlite:"))
         {
             let path = rest.split('?').next().unwrap_or(rest);
+            if path.is_empty() || path.contains(":memory:") || url.contains("mode=memory") {
+                return Err(StartupError::InMemory(shown));
+            }
             if let Some(parent) = std::path::Path::new(path).parent() {
-                if !parent.as_os_str().is_empty() && path != ":memory:" {
+                if !parent.as_os_str().is_empty() {
                     std::fs::create_dir_all(parent).map_err(|source| StartupError::DataDir {
                         path: parent.display().to_string(),
                         source,
@@ -254,16 +264,23 @@ impl Db {
                 url: shown.clone(),
                 source,
             })?;
-            let group_commit = match std::env::var("HOURBANK_SQLITE_GROUP_COMMIT").as_deref() {
-                Ok("off") => None,
-                _ => Some(GroupCommit::new(write.clone())),
-            };
+            // Every write goes through this one connection (`super::group_commit`); the
+            // sqlx write pool above runs only the migrations and operators' maintenance.
+            let grouped = !matches!(
+                std::env::var("HOURBANK_SQLITE_GROUP_COMMIT").as_deref(),
+                Ok("off")
+            );
+            let group_commit = GroupCommit::open(std::path::Path::new(path), sync, grouped)
+                .map_err(|source| StartupError::Unreachable {
+                    url: shown.clone(),
+                    source,
+                })?;
             Ok(Db {
                 backend: Backend::Sqlite,
                 read,
                 write,
                 outbox: super::mail::Outbox::Off,
-                group_commit,
+                group_commit: Some(group_commit),
             })
         } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             // Two pools, so reads (pages, session lookups) never queue behind write
@@ -325,9 +342,4 @@ impl Db {
         self.write.close().await;
         self.read.close().await;
     }
-}
-
-/// Rows touched by a statement, for "exactly one row" checks.
-pub fn affected(r: &AnyQueryResult) -> u64 {
-    r.rows_affected()
 }

@@ -6,10 +6,9 @@
 //! backoff ×2), as the design's retry block does.
 
 use crate::domain::ledger::reasons;
+use crate::server::group_commit::WriteTx;
 use std::future::Future;
 use std::time::Duration;
-
-use sqlx::AnyConnection;
 
 use super::db::Backend;
 use super::ledger_store::{self, TransferMeta};
@@ -80,7 +79,7 @@ where
 /// (first transition only), its effects, and its history row queued in `w`. A refusal or
 /// a lost race returns before anything is written.
 async fn step(
-    tx: &mut AnyConnection,
+    tx: &mut WriteTx,
     w: &mut PendingWrites,
     req: &Request,
     event: &Event,
@@ -112,7 +111,7 @@ fn count_failure<T>(event: &Event, result: &Result<T, EngineError>) {
 
 /// The system's own steps (hold → notify provider, completion → payment) in the same transaction.
 async fn run_automatic(
-    tx: &mut AnyConnection,
+    tx: &mut WriteTx,
     w: &mut PendingWrites,
     mut req: Request,
     now: Timestamp,
@@ -208,7 +207,7 @@ pub(crate) fn resolution(effect: &Effect) -> Result<Option<Resolution>, StoreErr
 }
 
 async fn apply_effects(
-    tx: &mut AnyConnection,
+    tx: &mut WriteTx,
     w: &mut PendingWrites,
     prev: &Request,
     next: &Request,

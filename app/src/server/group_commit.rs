@@ -1,57 +1,73 @@
-//! Group commit for SQLite's one write connection: the write transactions that queue
-//! while one runs share a single SQLite transaction and a single commit (one fsync at
-//! `synchronous = FULL`), each inside its own SAVEPOINT, so a member that is refused or
-//! fails rolls back only its own writes. Nobody is answered before the commit that holds
-//! their transaction is durable: [`WriteTx::commit`] releases the member's savepoint and
-//! then waits for its group's outcome; if the group fails, every member of it is told
-//! with a transient error and retries, since none of their writes stood.
+//! SQLite's write connection and its group commit.
+//!
+//! The write connection is a `rusqlite` connection (on the `libsqlite3-sys` sqlx links)
+//! kept behind one lock. A write transaction ([`WriteTx`]) holds the lock from its begin
+//! to its commit and runs every statement itself, synchronously, on the thread it runs on,
+//! with statements prepared once and cached ([`super::sql`]): a transaction costs no
+//! hand-off to another thread per statement, where sqlx-sqlite sends each statement to
+//! its worker thread and waits for the answer.
+//!
+//! Group commit: the write transactions that queue while one runs share a single SQLite
+//! transaction and a single commit (one fsync at `synchronous = FULL`), each inside its
+//! own SAVEPOINT, so a member that is refused or fails rolls back only its own writes.
+//! Nobody is answered before the commit that holds their transaction is durable:
+//! [`WriteTx::commit`] releases the member's savepoint and then waits for its group's
+//! outcome; if the group fails, every member of it is told with a transient error and
+//! retries, since none of their writes stood.
 //!
 //! Who commits: the member that finds nobody else waiting for the connection commits at
 //! once; otherwise it queues for the lock once more, behind everyone already waiting
 //! (tokio's mutex is first-in first-out), and commits the group when its turn comes, if
 //! no one did before. So a group is every transaction that was waiting when its first
 //! member finished — no timer, no background task (a test's runtime may end at any time).
+//! `HOURBANK_SQLITE_GROUP_COMMIT=off` gives every transaction its own commit.
 //!
 //! PostgreSQL has many write connections and its own group commit (`commit_delay`), so
-//! there each write transaction is its own ([`WriteTx`] wraps a plain transaction).
+//! there each write transaction is its own sqlx transaction ([`WriteTx::alone`]).
 //!
 //! With N servers: SQLite is one process's file, so this is only ever one process; on
 //! PostgreSQL nothing here is shared between servers.
 
+use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
-use sqlx::{Any, AnyConnection, AnyPool, Transaction};
+use sqlx::{Any, AnyConnection, Transaction};
 use tokio::sync::{watch, Mutex, OwnedMutexGuard};
+
+use super::db::SqliteSync;
+use super::sql::lite;
 
 /// The most transactions one commit holds, so a long queue still sees commits (and
 /// answers) while it drains, and the WAL grows by a bounded amount per commit.
 pub const MEMBERS_PER_COMMIT: usize = 256;
 
-/// How long a transaction waits for the write connection (the pool's acquire timeout).
+/// How long a transaction waits for the write connection.
 const WAIT_FOR_CONNECTION: std::time::Duration = std::time::Duration::from_secs(10);
 
 /// What a group's members learn once it ended: committed, or why not.
 type Outcome = Option<Result<(), String>>;
 
-/// The SQLite write connection's group committer (see the module's comment).
+/// The SQLite write connection and its group committer (see the module's comment).
 pub struct GroupCommit {
-    pool: AnyPool,
     slot: Arc<Mutex<Slot>>,
     /// Transactions waiting to begin (not members waiting to see their group end).
     arriving: AtomicUsize,
+    /// [`MEMBERS_PER_COMMIT`], or 1 with group commit off.
+    members_per_commit: usize,
 }
 
 impl std::fmt::Debug for GroupCommit {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("GroupCommit")
             .field("arriving", &self.arriving.load(Ordering::Relaxed))
+            .field("members_per_commit", &self.members_per_commit)
             .finish_non_exhaustive()
     }
 }
 
-#[derive(Default)]
 struct Slot {
+    conn: rusqlite::Connection,
     open: Option<Group>,
     next_id: u64,
     stats: GroupStats,
@@ -68,10 +84,9 @@ pub struct GroupStats {
     pub failed: u64,
 }
 
-/// One SQLite transaction, holding the members released into it so far.
+/// The open SQLite transaction, holding the members released into it so far.
 struct Group {
     id: u64,
-    tx: Transaction<'static, Any>,
     members: usize,
     /// A member's savepoint is open: it is running, or it was dropped (refused, failed or
     /// cancelled) and its writes still need rolling back.
@@ -80,12 +95,42 @@ struct Group {
 }
 
 impl GroupCommit {
-    pub fn new(pool: AnyPool) -> Arc<GroupCommit> {
-        Arc::new(GroupCommit {
-            pool,
-            slot: Arc::new(Mutex::new(Slot::default())),
+    /// Opens the write connection to the SQLite file at `path` (which exists: the pools
+    /// made it), in WAL mode with the given durability. `grouped: false` gives every
+    /// transaction its own commit.
+    pub fn open(
+        path: &Path,
+        sync: SqliteSync,
+        grouped: bool,
+    ) -> Result<Arc<GroupCommit>, sqlx::Error> {
+        use rusqlite::OpenFlags;
+        let conn = rusqlite::Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(lite::error)?;
+        conn.set_prepared_statement_cache_capacity(lite::STATEMENT_CACHE);
+        conn.busy_timeout(std::time::Duration::from_secs(5))
+            .map_err(lite::error)?;
+        for pragma in [
+            "PRAGMA journal_mode = WAL".to_owned(),
+            format!("PRAGMA synchronous = {}", sync.as_str()),
+            "PRAGMA foreign_keys = ON".to_owned(),
+        ] {
+            lite::run(&conn, &pragma)?;
+        }
+        Ok(Arc::new(GroupCommit {
+            slot: Arc::new(Mutex::new(Slot {
+                conn,
+                open: None,
+                next_id: 0,
+                stats: GroupStats::default(),
+            })),
             arriving: AtomicUsize::new(0),
-        })
+            members_per_commit: if grouped { MEMBERS_PER_COMMIT } else { 1 },
+        }))
     }
 
     /// A write transaction: the connection, inside a savepoint of the open group.
@@ -94,34 +139,28 @@ impl GroupCommit {
         let waited =
             tokio::time::timeout(WAIT_FOR_CONNECTION, self.slot.clone().lock_owned()).await;
         self.arriving.fetch_sub(1, Ordering::SeqCst);
-        // As the pool's acquire timeout: a transaction that waits this long (a writer
+        // As a pool's acquire timeout: a transaction that waits this long (a writer
         // stuck, or one waiting on itself) gets an error rather than hanging for ever.
         let mut guard = waited.map_err(|_| sqlx::Error::PoolTimedOut)?;
-        undo_dropped_member(&mut guard).await;
-        if guard.open.is_none() {
-            let tx = self.pool.begin().await?;
+        let slot = &mut *guard;
+        undo_dropped_member(slot);
+        if slot.open.is_none() {
+            // IMMEDIATE: the write lock now, not at the first write.
+            lite::run(&slot.conn, "BEGIN IMMEDIATE")?;
             let (outcome, _) = watch::channel(None);
-            guard.next_id += 1;
-            guard.open = Some(Group {
-                id: guard.next_id,
-                tx,
+            slot.next_id += 1;
+            slot.open = Some(Group {
+                id: slot.next_id,
                 members: 0,
                 member_open: false,
                 outcome,
             });
         }
-        let started = match guard.open.as_mut() {
-            Some(group) => {
-                group.member_open = true;
-                sqlx::query("SAVEPOINT member")
-                    .execute(&mut *group.tx)
-                    .await
-                    .map(|_| ())
-            }
-            None => Ok(()),
-        };
-        if let Err(e) = started {
-            fail_group(&mut guard, &e).await;
+        if let Some(group) = slot.open.as_mut() {
+            group.member_open = true;
+        }
+        if let Err(e) = lite::run(&slot.conn, "SAVEPOINT member") {
+            fail_group(slot, &e);
             return Err(e);
         }
         Ok(WriteTx(Kind::Member(Member {
@@ -140,8 +179,8 @@ impl GroupCommit {
     }
 }
 
-/// A write transaction. Derefs to the connection, like sqlx's `Transaction`; dropped
-/// without [`WriteTx::commit`] it rolls back (its savepoint, in a group).
+/// A write transaction. Its statements run through [`super::sql`]; dropped without
+/// [`WriteTx::commit`] it rolls back (its savepoint, in a group).
 pub struct WriteTx(Kind);
 
 enum Kind {
@@ -154,10 +193,30 @@ struct Member {
     committer: Arc<GroupCommit>,
 }
 
+/// The connection a statement of a [`WriteTx`] runs on.
+pub(crate) enum Conn<'c> {
+    /// SQLite's write connection, inside this transaction's savepoint.
+    Lite(&'c mut rusqlite::Connection),
+    /// A PostgreSQL transaction's connection.
+    Any(&'c mut AnyConnection),
+}
+
 impl WriteTx {
-    /// A transaction of its own (PostgreSQL, or a pool without group commit).
+    /// A transaction of its own (PostgreSQL).
     pub fn alone(tx: Transaction<'static, Any>) -> WriteTx {
         WriteTx(Kind::Alone(tx))
+    }
+
+    pub(crate) fn conn(&mut self) -> Conn<'_> {
+        match &mut self.0 {
+            Kind::Alone(tx) => Conn::Any(tx),
+            Kind::Member(m) => Conn::Lite(&mut m.guard.conn),
+        }
+    }
+
+    /// True on SQLite (the statements' parameter style depends on it).
+    pub fn is_sqlite(&self) -> bool {
+        matches!(self.0, Kind::Member(_))
     }
 
     /// Commits, and returns only once the commit holding this transaction is durable.
@@ -179,28 +238,43 @@ impl Member {
     }
 
     async fn finish(mut self) -> Result<(), sqlx::Error> {
-        let Some(group) = self.guard.open.as_mut() else {
+        let slot = &mut *self.guard;
+        if slot.open.is_none() {
             return Err(group_lost("its group ended before it committed"));
-        };
-        if let Err(e) = sqlx::query("RELEASE member").execute(&mut *group.tx).await {
-            fail_group(&mut self.guard, &e).await;
+        }
+        let released = lite::run(&slot.conn, "RELEASE member").and_then(|()| {
+            // SQLite ends the whole transaction itself on some errors (I/O, a full disk):
+            // then nothing of the group stands.
+            if slot.conn.is_autocommit() {
+                Err(group_lost("SQLite ended its transaction"))
+            } else {
+                Ok(())
+            }
+        });
+        if let Err(e) = released {
+            fail_group(slot, &e);
             return Err(e);
         }
+        let Some(group) = slot.open.as_mut() else {
+            return Err(group_lost("its group ended before it committed"));
+        };
         group.member_open = false;
         group.members += 1;
         let mine = group.id;
+        let full = group.members >= self.committer.members_per_commit;
         let mut outcome = group.outcome.subscribe();
         let committer = self.committer.clone();
-        if group.members >= MEMBERS_PER_COMMIT || committer.arriving() == 0 {
-            commit_group(&mut self.guard).await;
+        if full || committer.arriving() == 0 {
+            commit_group(slot);
             drop(self);
         } else {
             // Let the waiting transactions join, then commit if nobody has yet.
             drop(self);
             let mut guard = committer.slot.clone().lock_owned().await;
-            if guard.open.as_ref().is_some_and(|g| g.id == mine) {
-                undo_dropped_member(&mut guard).await;
-                commit_group(&mut guard).await;
+            let slot = &mut *guard;
+            if slot.open.as_ref().is_some_and(|g| g.id == mine) {
+                undo_dropped_member(slot);
+                commit_group(slot);
             }
         }
         let ended = outcome
@@ -218,70 +292,50 @@ impl Member {
 
 impl Drop for Member {
     fn drop(&mut self) {
-        // A group nobody has joined yet is only this transaction: dropping it rolls the
-        // SQLite transaction back (sqlx does it on the connection) and frees the
-        // connection. Otherwise the savepoint stays marked open, and the member that
-        // commits the group (or the next to begin) rolls it back first.
-        if self.guard.open.as_ref().is_some_and(|g| g.members == 0) {
-            self.guard.open = None;
+        // A group nobody has joined yet is only this transaction: roll it back whole now,
+        // which frees SQLite's write lock. Otherwise the savepoint stays marked open, and
+        // the member that commits the group (or the next to begin) rolls it back first.
+        let slot = &mut *self.guard;
+        if slot.open.as_ref().is_some_and(|g| g.members == 0) {
+            slot.open = None;
+            rollback(&slot.conn);
         }
     }
 }
 
-impl std::ops::Deref for WriteTx {
-    type Target = AnyConnection;
-    fn deref(&self) -> &AnyConnection {
-        match &self.0 {
-            Kind::Alone(tx) => tx,
-            Kind::Member(m) => match m.guard.open.as_ref() {
-                Some(group) => &group.tx,
-                None => unreachable!("a member holds the lock on its open group"),
-            },
-        }
-    }
-}
-
-impl std::ops::DerefMut for WriteTx {
-    fn deref_mut(&mut self) -> &mut AnyConnection {
-        match &mut self.0 {
-            Kind::Alone(tx) => tx,
-            Kind::Member(m) => match m.guard.open.as_mut() {
-                Some(group) => &mut group.tx,
-                None => unreachable!("a member holds the lock on its open group"),
-            },
+/// Ends the SQLite transaction, if SQLite has not already.
+fn rollback(conn: &rusqlite::Connection) {
+    if !conn.is_autocommit() {
+        if let Err(e) = lite::run(conn, "ROLLBACK") {
+            tracing::warn!(error = %e, "rolling back SQLite's write transaction failed");
         }
     }
 }
 
 /// Rolls back the savepoint of a member that was dropped without committing; if that
 /// fails the group cannot be trusted and ends, failed.
-async fn undo_dropped_member(slot: &mut Slot) {
+fn undo_dropped_member(slot: &mut Slot) {
     let Some(group) = slot.open.as_mut() else {
         return;
     };
     if !group.member_open {
         return;
     }
-    let undone = async {
-        sqlx::query("ROLLBACK TO member")
-            .execute(&mut *group.tx)
-            .await?;
-        sqlx::query("RELEASE member").execute(&mut *group.tx).await
-    }
-    .await;
+    let undone = lite::run(&slot.conn, "ROLLBACK TO member")
+        .and_then(|()| lite::run(&slot.conn, "RELEASE member"));
     match undone {
-        Ok(_) => group.member_open = false,
-        Err(e) => fail_group(slot, &e).await,
+        Ok(()) => group.member_open = false,
+        Err(e) => fail_group(slot, &e),
     }
 }
 
 /// Commits the open group and tells its members.
-async fn commit_group(slot: &mut Slot) {
+fn commit_group(slot: &mut Slot) {
     let Some(group) = slot.open.take() else {
         return;
     };
     let members = group.members as u64;
-    match group.tx.commit().await {
+    match lite::run(&slot.conn, "COMMIT") {
         Ok(()) => {
             slot.stats.commits += 1;
             slot.stats.members += members;
@@ -290,6 +344,8 @@ async fn commit_group(slot: &mut Slot) {
             group.outcome.send_replace(Some(Ok(())));
         }
         Err(e) => {
+            // A commit that failed may leave the transaction open (SQLITE_BUSY): end it.
+            rollback(&slot.conn);
             slot.stats.failed += 1;
             metrics::counter!("hourbank_sqlite_group_commits_failed_total").increment(1);
             tracing::warn!(error = %e, members, "a group commit failed; its members retry");
@@ -301,7 +357,7 @@ async fn commit_group(slot: &mut Slot) {
 }
 
 /// Rolls the open group back whole and tells its members why.
-async fn fail_group(slot: &mut Slot, cause: &sqlx::Error) {
+fn fail_group(slot: &mut Slot, cause: &sqlx::Error) {
     let Some(group) = slot.open.take() else {
         return;
     };
@@ -309,8 +365,8 @@ async fn fail_group(slot: &mut Slot, cause: &sqlx::Error) {
     metrics::counter!("hourbank_sqlite_group_commits_failed_total").increment(1);
     tracing::warn!(error = %cause, members = group.members, "a group commit was rolled back; its members retry");
     // The transaction may already be gone (SQLite ends it on some errors); either way
-    // nothing of it stands, and dropping it returns the connection.
-    let _ = group.tx.rollback().await;
+    // nothing of it stands.
+    rollback(&slot.conn);
     group
         .outcome
         .send_replace(Some(Err(format!("rolled back: {cause}"))));

@@ -2,7 +2,9 @@
 //! with a guarded UPDATE (no member bucket may go below zero; the database's CHECK
 //! constraint stands behind it), and records immutable transfer and entry rows.
 
-use sqlx::{AnyConnection, AnyPool};
+use crate::server::group_commit::WriteTx;
+use crate::server::sql;
+use sqlx::AnyPool;
 
 use super::multi_row;
 use super::StoreError;
@@ -32,8 +34,8 @@ pub struct Balance {
     pub held: Minutes,
 }
 
-pub async fn open_account(conn: &mut AnyConnection, member: MemberId) -> Result<(), StoreError> {
-    sqlx::query("INSERT INTO ledger_accounts (id, kind, available_minutes, held_minutes) VALUES ($1, 'member', 0, 0)")
+pub async fn open_account(conn: &mut WriteTx, member: MemberId) -> Result<(), StoreError> {
+    sql::query("INSERT INTO ledger_accounts (id, kind, available_minutes, held_minutes) VALUES ($1, 'member', 0, 0)")
         .bind(member.to_string())
         .execute(&mut *conn)
         .await?;
@@ -44,7 +46,7 @@ pub async fn open_account(conn: &mut AnyConnection, member: MemberId) -> Result<
 /// any error the caller rolls back, so a transfer lands whole or not at all. One transfer
 /// is a batch of one: [`apply_many`] is the one definition of the ledger's writes.
 pub async fn apply(
-    conn: &mut AnyConnection,
+    conn: &mut WriteTx,
     transfer: &BalancedTransfer,
     meta: TransferMeta,
     now: Timestamp,
@@ -63,7 +65,7 @@ pub async fn apply(
 /// back). Accounts are listed in ascending id order (byte order, as PostgreSQL's
 /// `COLLATE "C"` in `requests_store::lock_with_parties`).
 pub async fn apply_many(
-    conn: &mut AnyConnection,
+    conn: &mut WriteTx,
     transfers: &[(BalancedTransfer, TransferMeta)],
     now: Timestamp,
 ) -> Result<Vec<String>, StoreError> {
@@ -84,7 +86,7 @@ pub async fn apply_many(
             TRANSFER_COLUMNS,
             chunk.len(),
         );
-        let mut q = sqlx::query(&sql);
+        let mut q = sql::query(&sql);
         for &i in chunk {
             let (t, meta) = &transfers[i];
             q = q
@@ -123,7 +125,7 @@ pub async fn apply_many(
              (ledger_accounts.available_minutes + v.column2 >= 0 AND ledger_accounts.held_minutes + v.column3 >= 0))",
             multi_row::typed_placeholders(style, &TYPES, chunk.len())
         );
-        let mut q = sqlx::query(&sql);
+        let mut q = sql::query(&sql);
         for (key, available, held) in chunk {
             q = q.bind(key.as_str()).bind(*available).bind(*held);
         }
@@ -136,7 +138,7 @@ pub async fn apply_many(
                 "SELECT COUNT(*) FROM ledger_accounts WHERE id IN ({})",
                 multi_row::list(style, 1, chunk.len())
             );
-            let mut q = sqlx::query_scalar::<_, i64>(&sql);
+            let mut q = sql::query_scalar::<i64>(&sql);
             for (key, _, _) in chunk {
                 q = q.bind(key.as_str());
             }
@@ -162,7 +164,7 @@ pub async fn apply_many(
             ENTRY_COLUMNS,
             chunk.len(),
         );
-        let mut q = sqlx::query(&sql);
+        let mut q = sql::query(&sql);
         for &(i, seq) in chunk {
             let leg = &transfers[i].0.legs()[seq];
             q = q
@@ -250,11 +252,11 @@ pub async fn conservation(pool: &AnyPool) -> Result<Conservation, StoreError> {
 /// Keeps `c`, found at `at`, as the last ledger check (the health watch's; the
 /// dashboard shows it rather than adding up every entry on each load).
 pub async fn record_check(
-    pool: &AnyPool,
+    tx: &mut WriteTx,
     c: &Conservation,
     at: Timestamp,
 ) -> Result<(), StoreError> {
-    sqlx::query(
+    sql::query(
         "INSERT INTO ledger_checks (id, checked_at_ms, total_minutes, mismatched_accounts, negative_accounts, unbalanced_transfers) \
          VALUES (1, $1, $2, $3, $4, $5) ON CONFLICT (id) DO UPDATE SET checked_at_ms = excluded.checked_at_ms, \
          total_minutes = excluded.total_minutes, mismatched_accounts = excluded.mismatched_accounts, \
@@ -266,7 +268,7 @@ pub async fn record_check(
     .bind(c.mismatched_accounts)
     .bind(c.negative_accounts)
     .bind(c.unbalanced_transfers)
-    .execute(pool)
+    .execute(tx)
     .await?;
     Ok(())
 }

@@ -1,6 +1,8 @@
 //! Members: I/O only. Callers own the transaction when several writes must go together.
 
-use sqlx::{AnyConnection, AnyPool};
+use crate::server::group_commit::WriteTx;
+use crate::server::sql;
+use sqlx::AnyPool;
 
 use super::{ledger_store, StoreError};
 use crate::domain::ledger::BalancedTransfer;
@@ -26,12 +28,12 @@ pub use crate::api::admin::MemberSummary as MemberRow;
 
 /// Inserts the member, opens their ledger account and grants the starting credit.
 pub async fn insert(
-    conn: &mut AnyConnection,
+    conn: &mut WriteTx,
     new: NewMember<'_>,
     now: Timestamp,
 ) -> Result<MemberId, StoreError> {
     let id = MemberId::generate();
-    let r = sqlx::query(
+    let r = sql::query(
         "INSERT INTO members (id, email, display_name, password_hash, role, active, created_at_ms) \
          VALUES ($1, $2, $3, $4, $5, 1, $6)",
     )
@@ -172,12 +174,12 @@ fn escape_like(s: &str) -> String {
 /// Sets a member's active flag; deactivation also ends every session of theirs.
 /// Returns false when the member was already in that state.
 pub async fn set_active(
-    conn: &mut AnyConnection,
+    conn: &mut WriteTx,
     id: MemberId,
     active: bool,
     now: Timestamp,
 ) -> Result<bool, StoreError> {
-    let r = sqlx::query(
+    let r = sql::query(
         "UPDATE members SET active = $1, deactivated_at_ms = $2 WHERE id = $3 AND active <> $1",
     )
     .bind(if active { 1i64 } else { 0i64 })
@@ -186,7 +188,7 @@ pub async fn set_active(
     .execute(&mut *conn)
     .await?;
     if r.rows_affected() == 0 {
-        let exists: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM members WHERE id = $1")
+        let exists: i64 = sql::query_scalar("SELECT COUNT(*) FROM members WHERE id = $1")
             .bind(id.to_string())
             .fetch_one(&mut *conn)
             .await?;
@@ -244,12 +246,12 @@ pub async fn email_settings(pool: &AnyPool, id: MemberId) -> Result<EmailSetting
 
 /// Marks `email` verified for `id`, if it is still their address; true when it was.
 pub async fn mark_email_verified(
-    conn: &mut AnyConnection,
+    conn: &mut WriteTx,
     id: MemberId,
     email: &str,
     now: Timestamp,
 ) -> Result<bool, StoreError> {
-    let r = sqlx::query(
+    let r = sql::query(
         "UPDATE members SET email_verified_at_ms = COALESCE(email_verified_at_ms, $1) WHERE id = $2 AND email = $3",
     )
     .bind(now.0)
@@ -262,11 +264,11 @@ pub async fn mark_email_verified(
 
 /// The member's time zone (None: the bank's default).
 pub async fn set_time_zone(
-    conn: &mut AnyConnection,
+    conn: &mut WriteTx,
     id: MemberId,
     zone: Option<Zone>,
 ) -> Result<(), StoreError> {
-    sqlx::query("UPDATE members SET time_zone = $1 WHERE id = $2")
+    sql::query("UPDATE members SET time_zone = $1 WHERE id = $2")
         .bind(zone.map(|z| z.name()))
         .bind(id.to_string())
         .execute(&mut *conn)
@@ -276,11 +278,11 @@ pub async fn set_time_zone(
 
 /// The member's language (None: the browser's, else the bank's).
 pub async fn set_lang(
-    conn: &mut AnyConnection,
+    conn: &mut WriteTx,
     id: MemberId,
     lang: Option<Lang>,
 ) -> Result<(), StoreError> {
-    sqlx::query("UPDATE members SET lang = $1 WHERE id = $2")
+    sql::query("UPDATE members SET lang = $1 WHERE id = $2")
         .bind(lang.map(|l| l.code()))
         .bind(id.to_string())
         .execute(&mut *conn)
@@ -298,11 +300,8 @@ pub async fn calendar_generation(pool: &AnyPool, id: MemberId) -> Result<i64, St
 }
 
 /// A new generation: the old feed address stops working.
-pub async fn renew_calendar_generation(
-    conn: &mut AnyConnection,
-    id: MemberId,
-) -> Result<(), StoreError> {
-    sqlx::query("UPDATE members SET calendar_generation = calendar_generation + 1 WHERE id = $1")
+pub async fn renew_calendar_generation(conn: &mut WriteTx, id: MemberId) -> Result<(), StoreError> {
+    sql::query("UPDATE members SET calendar_generation = calendar_generation + 1 WHERE id = $1")
         .bind(id.to_string())
         .execute(&mut *conn)
         .await?;
@@ -310,11 +309,11 @@ pub async fn renew_calendar_generation(
 }
 
 pub async fn set_email_mode(
-    conn: &mut AnyConnection,
+    conn: &mut WriteTx,
     id: MemberId,
     mode: super::mail::EmailMode,
 ) -> Result<(), StoreError> {
-    sqlx::query("UPDATE members SET email_mode = $1 WHERE id = $2")
+    sql::query("UPDATE members SET email_mode = $1 WHERE id = $2")
         .bind(mode.as_str())
         .bind(id.to_string())
         .execute(&mut *conn)
@@ -323,11 +322,11 @@ pub async fn set_email_mode(
 }
 
 pub async fn set_password_hash(
-    conn: &mut AnyConnection,
+    conn: &mut WriteTx,
     id: MemberId,
     hash: &str,
 ) -> Result<(), StoreError> {
-    sqlx::query("UPDATE members SET password_hash = $1 WHERE id = $2")
+    sql::query("UPDATE members SET password_hash = $1 WHERE id = $2")
         .bind(hash)
         .bind(id.to_string())
         .execute(&mut *conn)
@@ -337,11 +336,11 @@ pub async fn set_password_hash(
 
 /// The active member with this address, if any.
 pub async fn active_by_email(
-    conn: &mut AnyConnection,
+    conn: &mut WriteTx,
     email: &Email,
 ) -> Result<Option<MemberId>, StoreError> {
     let id: Option<String> =
-        sqlx::query_scalar("SELECT id FROM members WHERE email = $1 AND active = 1")
+        sql::query_scalar("SELECT id FROM members WHERE email = $1 AND active = 1")
             .bind(email.as_str())
             .fetch_optional(&mut *conn)
             .await?;

@@ -28,6 +28,7 @@ pub mod rate_limit;
 pub mod requests_store;
 pub mod services_store;
 pub mod sessions;
+pub mod sql;
 pub mod state;
 pub mod sweep_batch;
 pub mod sweeper;

@@ -1,6 +1,8 @@
 //! A member's notifications: I/O only.
 
-use sqlx::{AnyConnection, AnyPool};
+use crate::server::group_commit::WriteTx;
+use crate::server::sql;
+use sqlx::AnyPool;
 
 use super::mail::outbox_store::{self, NoticeMail};
 use super::mail::Outbox;
@@ -20,11 +22,7 @@ pub struct Note {
 
 /// Writes notifications in one INSERT, in the caller's transaction, and queues the same
 /// as e-mail for those who want it (when e-mail is on): the one place both are written.
-pub async fn insert(
-    conn: &mut AnyConnection,
-    outbox: Outbox,
-    notes: &[Note],
-) -> Result<(), StoreError> {
+pub async fn insert(conn: &mut WriteTx, outbox: Outbox, notes: &[Note]) -> Result<(), StoreError> {
     if notes.is_empty() {
         return Ok(());
     }
@@ -37,7 +35,7 @@ pub async fn insert(
             COLUMNS,
             chunk.len(),
         );
-        let mut q = sqlx::query(&sql);
+        let mut q = sql::query(&sql);
         for n in chunk {
             let notice = serde_json::to_string(&n.notice)
                 .map_err(|e| StoreError::Corrupt(format!("cannot serialise: {e}")))?;
@@ -129,25 +127,25 @@ pub async fn list(
 
 /// Marks one of `member`'s notifications read (`Some(id)`), or all of them (`None`).
 pub async fn mark_read(
-    pool: &AnyPool,
+    tx: &mut WriteTx,
     member: MemberId,
     id: Option<&str>,
     now: Timestamp,
 ) -> Result<u64, StoreError> {
     let r = match id {
         Some(id) => {
-            sqlx::query("UPDATE notifications SET read_at_ms = $1 WHERE member_id = $2 AND id = $3 AND read_at_ms IS NULL")
+            sql::query("UPDATE notifications SET read_at_ms = $1 WHERE member_id = $2 AND id = $3 AND read_at_ms IS NULL")
                 .bind(now.0)
                 .bind(member.to_string())
                 .bind(id)
-                .execute(pool)
+                .execute(&mut *tx)
                 .await?
         }
         None => {
-            sqlx::query("UPDATE notifications SET read_at_ms = $1 WHERE member_id = $2 AND read_at_ms IS NULL")
+            sql::query("UPDATE notifications SET read_at_ms = $1 WHERE member_id = $2 AND read_at_ms IS NULL")
                 .bind(now.0)
                 .bind(member.to_string())
-                .execute(pool)
+                .execute(&mut *tx)
                 .await?
         }
     };

@@ -17,8 +17,6 @@
 //! - Ledger: [`adjust_hours`] (an admin's grant or deduction).
 //! - Notifications and timers: [`mark_notifications_read`], [`retry_timer`].
 
-use sqlx::AnyConnection;
-
 use super::engine::{self, with_retry, EngineError};
 use super::ledger_store::{self, TransferMeta};
 use super::mail::tokens::{self, Purpose};
@@ -32,6 +30,7 @@ use crate::domain::service::{ServiceFields, ServiceStatus};
 use crate::domain::{DisplayName, Email, MemberId, Minutes, Role};
 use crate::i18n::{Lang, Zone};
 use crate::lifecycle::{Actor, Event, Request, Terms};
+use crate::server::group_commit::WriteTx;
 
 /// What an operation did, and whom to tell.
 #[derive(Debug)]
@@ -206,7 +205,7 @@ pub async fn sign_up(
 /// When e-mail is on: a verification token for `email` and the e-mail with its link.
 async fn queue_verification(
     state: &AppState,
-    tx: &mut AnyConnection,
+    tx: &mut WriteTx,
     member: MemberId,
     email: &str,
 ) -> Result<(), StoreError> {
@@ -553,7 +552,10 @@ pub async fn mark_notifications_read(
     id: Option<&str>,
 ) -> Result<Done<u64>, EngineError> {
     let n = with_retry(|_| async {
-        Ok(notifications_store::mark_read(&state.db.write, member, id, state.clock.now()).await?)
+        let mut tx = state.db.begin_write().await?;
+        let n = notifications_store::mark_read(&mut tx, member, id, state.clock.now()).await?;
+        tx.commit().await?;
+        Ok(n)
     })
     .await?;
     Ok(Done::telling(n, [member]))
@@ -574,7 +576,10 @@ pub enum RetryError {
 /// again now.
 pub async fn retry_timer(state: &AppState, id: RequestId) -> Result<Done<()>, RetryError> {
     let cleared = with_retry(|_| async {
-        Ok(admin_store::clear_attention(&state.db.write, &id.to_string()).await?)
+        let mut tx = state.db.begin_write().await?;
+        let cleared = admin_store::clear_attention(&mut tx, &id.to_string()).await?;
+        tx.commit().await?;
+        Ok(cleared)
     })
     .await?;
     if !cleared {
@@ -591,12 +596,8 @@ pub async fn retry_timer(state: &AppState, id: RequestId) -> Result<Done<()>, Re
     if report.failed > 0 {
         return Err(RetryError::FailedAgain);
     }
-    super::alarms::clear(
-        &state.db.write,
-        state.clock.now(),
-        &super::alarms::timer_key(id),
-    )
-    .await
-    .map_err(EngineError::from)?;
+    super::alarms::clear(&state.db, state.clock.now(), &super::alarms::timer_key(id))
+        .await
+        .map_err(EngineError::from)?;
     Ok(Done::quietly(()))
 }

@@ -1,7 +1,9 @@
 //! Requests, their history, holds, notifications, disputes and ratings: I/O only.
-//! Every function runs inside the caller's transaction (`&mut AnyConnection`).
+//! Every function runs inside the caller's transaction (`&mut WriteTx`).
 
-use sqlx::{AnyConnection, AnyPool};
+use crate::server::group_commit::WriteTx;
+use crate::server::sql;
+use sqlx::AnyPool;
 
 use super::counts_store;
 use super::mail::Outbox;
@@ -38,8 +40,8 @@ fn non_terminal_list() -> String {
     state_list(&State::open().collect::<Vec<_>>())
 }
 
-pub async fn insert(conn: &mut AnyConnection, req: &Request) -> Result<(), StoreError> {
-    sqlx::query(
+pub async fn insert(conn: &mut WriteTx, req: &Request) -> Result<(), StoreError> {
+    sql::query(
         "INSERT INTO requests (id, service_id, requester_id, provider_id, state, version, deadline_at_ms, data, \
          created_at_ms, updated_at_ms, remind_at_ms) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
     )
@@ -60,8 +62,8 @@ pub async fn insert(conn: &mut AnyConnection, req: &Request) -> Result<(), Store
 }
 
 /// Loads a request. On PostgreSQL the version check in [`update`] settles races.
-pub async fn load(conn: &mut AnyConnection, id: RequestId) -> Result<Request, StoreError> {
-    let data: Option<String> = sqlx::query_scalar("SELECT data FROM requests WHERE id = $1")
+pub async fn load(conn: &mut WriteTx, id: RequestId) -> Result<Request, StoreError> {
+    let data: Option<String> = sql::query_scalar("SELECT data FROM requests WHERE id = $1")
         .bind(id.to_string())
         .fetch_optional(&mut *conn)
         .await?;
@@ -79,7 +81,7 @@ pub async fn get(pool: &AnyPool, id: RequestId) -> Result<Request, StoreError> {
 /// Writes `next` only if the stored version is still `expected_version`.
 /// Returns false when another transaction changed the request first.
 pub async fn update(
-    conn: &mut AnyConnection,
+    conn: &mut WriteTx,
     next: &Request,
     expected_version: i64,
 ) -> Result<bool, StoreError> {
@@ -88,10 +90,7 @@ pub async fn update(
 
 /// Loads many requests in as few statements as the parameter limits allow (the sweeper's
 /// batches). Ids with no row are left out.
-pub async fn load_many(
-    conn: &mut AnyConnection,
-    ids: &[RequestId],
-) -> Result<Vec<Request>, StoreError> {
+pub async fn load_many(conn: &mut WriteTx, ids: &[RequestId]) -> Result<Vec<Request>, StoreError> {
     let mut out = Vec::with_capacity(ids.len());
     let style = multi_row::Style::of(conn);
     for chunk in ids.chunks(multi_row::rows_per_statement(1)) {
@@ -99,7 +98,7 @@ pub async fn load_many(
             "SELECT data FROM requests WHERE id IN ({})",
             multi_row::list(style, 1, chunk.len())
         );
-        let mut q = sqlx::query_scalar::<_, String>(&sql);
+        let mut q = sql::query_scalar::<String>(&sql);
         for id in chunk {
             q = q.bind(id.to_string());
         }
@@ -114,7 +113,7 @@ pub async fn load_many(
 /// expected_version)` whose stored version is still the expected one, and returns the
 /// ids it wrote (the others changed first: nothing is written for them).
 pub async fn update_many(
-    conn: &mut AnyConnection,
+    conn: &mut WriteTx,
     rows: &[(&Request, i64)],
 ) -> Result<Vec<RequestId>, StoreError> {
     const TYPES: [Option<&str>; 8] = [
@@ -137,7 +136,7 @@ pub async fn update_many(
              WHERE requests.id = v.column1 AND requests.version = v.column8 RETURNING requests.id",
             multi_row::typed_placeholders(style, &TYPES, chunk.len())
         );
-        let mut q = sqlx::query_scalar::<_, String>(&sql);
+        let mut q = sql::query_scalar::<String>(&sql);
         for (next, expected) in chunk {
             q = q
                 .bind(next.id.to_string())
@@ -258,7 +257,7 @@ impl PendingWrites {
     /// Later transitions in the same transaction are written by [`PendingWrites::finish`].
     pub async fn claim(
         &mut self,
-        conn: &mut AnyConnection,
+        conn: &mut WriteTx,
         next: &Request,
         expected_version: i64,
     ) -> Result<bool, StoreError> {
@@ -279,11 +278,7 @@ impl PendingWrites {
 
     /// Writes the request as it ends up (if automatic steps moved it past the claimed
     /// version), then every queued row.
-    pub async fn finish(
-        &mut self,
-        conn: &mut AnyConnection,
-        req: &Request,
-    ) -> Result<(), StoreError> {
+    pub async fn finish(&mut self, conn: &mut WriteTx, req: &Request) -> Result<(), StoreError> {
         let claimed = self.claimed.ok_or_else(|| {
             StoreError::Corrupt("a transition was written without its claim".into())
         })?;
@@ -301,7 +296,7 @@ impl PendingWrites {
 
     /// Writes the queued history rows and notifications (as few statements as the
     /// databases' parameter limits allow: one for a single action's).
-    pub async fn flush(&mut self, conn: &mut AnyConnection) -> Result<(), StoreError> {
+    pub async fn flush(&mut self, conn: &mut WriteTx) -> Result<(), StoreError> {
         const COLUMNS: usize = 10;
         let events = std::mem::take(&mut self.events);
         let style = multi_row::Style::of(conn);
@@ -312,7 +307,7 @@ impl PendingWrites {
                 COLUMNS,
                 chunk.len(),
             );
-            let mut q = sqlx::query(&sql);
+            let mut q = sql::query(&sql);
             for e in chunk {
                 q = q
                     .bind(e.request_id.as_str())
@@ -397,10 +392,10 @@ pub struct ServiceRow {
 }
 
 pub async fn service_for_request(
-    conn: &mut AnyConnection,
+    conn: &mut WriteTx,
     service: ServiceId,
 ) -> Result<Option<ServiceRow>, StoreError> {
-    let row: Option<(String, String, i64, i64)> = sqlx::query_as(
+    let row: Option<(String, String, i64, i64)> = sql::query_as(
         "SELECT s.provider_id, s.status, s.response_window_hours, m.active FROM services s \
          JOIN members m ON m.id = s.provider_id WHERE s.id = $1",
     )
@@ -421,11 +416,11 @@ pub async fn service_for_request(
 }
 
 pub async fn validation_facts(
-    conn: &mut AnyConnection,
+    conn: &mut WriteTx,
     req: &Request,
     service: Option<&ServiceRow>,
 ) -> Result<ValidationFacts, StoreError> {
-    let member: Option<(i64, Option<i64>)> = sqlx::query_as(
+    let member: Option<(i64, Option<i64>)> = sql::query_as(
         "SELECT m.active, a.available_minutes FROM members m \
          LEFT JOIN ledger_accounts a ON a.id = m.id WHERE m.id = $1",
     )
@@ -439,7 +434,7 @@ pub async fn validation_facts(
          FROM requests WHERE requester_id = $1 AND id <> $2 AND state IN ({})",
         non_terminal_list()
     );
-    let (open_total, open_for_service): (i64, i64) = sqlx::query_as(&sql)
+    let (open_total, open_for_service): (i64, i64) = sql::query_as(&sql)
         .bind(req.requester.to_string())
         .bind(req.id.to_string())
         .bind(req.service_id.to_string())
@@ -461,12 +456,12 @@ pub async fn validation_facts(
 // ---- holds ----
 
 pub async fn insert_hold(
-    conn: &mut AnyConnection,
+    conn: &mut WriteTx,
     req: &Request,
     amount: Minutes,
     now: Timestamp,
 ) -> Result<(), StoreError> {
-    sqlx::query(
+    sql::query(
         "INSERT INTO holds (request_id, payer_id, payee_id, amount_minutes, status, created_at_ms) VALUES ($1, $2, $3, $4, 'pending', $5)",
     )
     .bind(req.id.to_string())
@@ -481,12 +476,12 @@ pub async fn insert_hold(
 
 /// Changes a pending hold's amount; fails unless it is pending at `from`.
 pub async fn adjust_hold(
-    conn: &mut AnyConnection,
+    conn: &mut WriteTx,
     id: RequestId,
     from: Minutes,
     to: Minutes,
 ) -> Result<(), StoreError> {
-    let r = sqlx::query(
+    let r = sql::query(
         "UPDATE holds SET amount_minutes = $1 WHERE request_id = $2 AND status = 'pending' AND amount_minutes = $3",
     )
     .bind(to.0)
@@ -502,7 +497,7 @@ pub async fn adjust_hold(
 
 /// Resolves a pending hold exactly once: a second post/void finds no pending row and fails.
 pub async fn resolve_hold(
-    conn: &mut AnyConnection,
+    conn: &mut WriteTx,
     id: RequestId,
     status: &str,
     posted: Minutes,
@@ -531,7 +526,7 @@ pub struct HoldResolution<'a> {
 /// them was pending at exactly `posted + voided` (each resolved once: a hold listed twice,
 /// or already resolved, fails the whole batch).
 pub async fn resolve_holds(
-    conn: &mut AnyConnection,
+    conn: &mut WriteTx,
     holds: &[HoldResolution<'_>],
     now: Timestamp,
 ) -> Result<(), StoreError> {
@@ -550,7 +545,7 @@ pub async fn resolve_holds(
              AND holds.status = 'pending' AND holds.amount_minutes = v.column3 + v.column4",
             multi_row::typed_placeholders(style, &TYPES, chunk.len())
         );
-        let mut q = sqlx::query(&sql);
+        let mut q = sql::query(&sql);
         for h in chunk {
             q = q
                 .bind(h.request.to_string())
@@ -571,7 +566,7 @@ pub async fn resolve_holds(
 
 /// Notifies `member` about `req` as it is now (and e-mails them, when `outbox` is on).
 pub async fn notify(
-    conn: &mut AnyConnection,
+    conn: &mut WriteTx,
     outbox: Outbox,
     member: MemberId,
     req: &Request,
@@ -587,12 +582,11 @@ pub async fn notify(
     notifications_store::insert(conn, outbox, &[note]).await
 }
 
-pub async fn active_admins(conn: &mut AnyConnection) -> Result<Vec<MemberId>, StoreError> {
-    let ids: Vec<String> = sqlx::query_scalar(
-        "SELECT id FROM members WHERE role = 'admin' AND active = 1 ORDER BY id",
-    )
-    .fetch_all(&mut *conn)
-    .await?;
+pub async fn active_admins(conn: &mut WriteTx) -> Result<Vec<MemberId>, StoreError> {
+    let ids: Vec<String> =
+        sql::query_scalar("SELECT id FROM members WHERE role = 'admin' AND active = 1 ORDER BY id")
+            .fetch_all(&mut *conn)
+            .await?;
     ids.into_iter()
         .map(|s| {
             s.parse()
@@ -604,14 +598,14 @@ pub async fn active_admins(conn: &mut AnyConnection) -> Result<Vec<MemberId>, St
 // ---- disputes ----
 
 pub async fn open_dispute(
-    conn: &mut AnyConnection,
+    conn: &mut WriteTx,
     req: &Request,
     raised_by: Party,
     reason: &str,
     paused: State,
     now: Timestamp,
 ) -> Result<(), StoreError> {
-    sqlx::query(
+    sql::query(
         "INSERT INTO disputes (request_id, opened_seq, raised_by, reason, paused_state, opened_at_ms) VALUES ($1, $2, $3, $4, $5, $6)",
     )
     .bind(req.id.to_string())
@@ -629,7 +623,7 @@ pub async fn open_dispute(
 }
 
 pub async fn close_dispute(
-    conn: &mut AnyConnection,
+    conn: &mut WriteTx,
     id: RequestId,
     outcome: DisputeOutcome,
     admin: Option<MemberId>,
@@ -642,7 +636,7 @@ pub async fn close_dispute(
         DisputeOutcome::Refunded => "refunded",
         DisputeOutcome::Split => "split",
     };
-    let r = sqlx::query(
+    let r = sql::query(
         "UPDATE disputes SET outcome = $1, resolved_by = $2, note = $3, resolved_at_ms = $4 \
          WHERE request_id = $5 AND outcome IS NULL",
     )
@@ -719,7 +713,7 @@ pub enum LockWait {
 /// those keeps batches of refunds by different requesters from waiting on one provider.
 /// Returns the ids it locked (with [`LockWait::SkipLocked`], those no one else held).
 pub async fn lock_with_parties(
-    conn: &mut AnyConnection,
+    conn: &mut WriteTx,
     ids: &[RequestId],
     wait: LockWait,
     paying_states: &[State],
@@ -743,7 +737,7 @@ pub async fn lock_with_parties(
             LockWait::Wait => "",
         }
     );
-    let mut q = sqlx::query_scalar::<_, String>(&sql);
+    let mut q = sql::query_scalar::<String>(&sql);
     for id in ids {
         q = q.bind(id.to_string());
     }
@@ -764,7 +758,7 @@ pub async fn lock_with_parties(
              (SELECT requester_id FROM requests WHERE id IN ({l}){payees}) \
              ORDER BY id COLLATE \"C\" FOR NO KEY UPDATE"
         );
-        let mut q = sqlx::query_scalar::<_, String>(&sql);
+        let mut q = sql::query_scalar::<String>(&sql);
         for id in &locked {
             q = q.bind(id.as_str());
         }
@@ -804,12 +798,12 @@ pub async fn reminders_due(
 /// Claims a request's due reminder for `version`: true once (the reminder is then gone),
 /// false when it was claimed already or the request moved on.
 pub async fn take_reminder(
-    conn: &mut AnyConnection,
+    conn: &mut WriteTx,
     id: RequestId,
     version: i64,
     now: Timestamp,
 ) -> Result<bool, StoreError> {
-    let r = sqlx::query(
+    let r = sql::query(
         "UPDATE requests SET remind_at_ms = NULL WHERE id = $1 AND version = $2          AND remind_at_ms IS NOT NULL AND remind_at_ms <= $3",
     )
     .bind(id.to_string())
@@ -820,25 +814,29 @@ pub async fn take_reminder(
     Ok(r.rows_affected() == 1)
 }
 
-pub async fn mark_attention(pool: &AnyPool, id: RequestId, error: &str) -> Result<(), StoreError> {
-    sqlx::query("UPDATE requests SET needs_attention = 1, attention_error = $1 WHERE id = $2")
+pub async fn mark_attention(
+    tx: &mut WriteTx,
+    id: RequestId,
+    error: &str,
+) -> Result<(), StoreError> {
+    sql::query("UPDATE requests SET needs_attention = 1, attention_error = $1 WHERE id = $2")
         .bind(error.chars().take(2_000).collect::<String>())
         .bind(id.to_string())
-        .execute(pool)
+        .execute(tx)
         .await?;
     Ok(())
 }
 
 /// Ids of a member's requests that deactivation cancels (the definition's rows of it).
 pub async fn cancellable_for_member(
-    conn: &mut AnyConnection,
+    conn: &mut WriteTx,
     member: MemberId,
 ) -> Result<Vec<RequestId>, StoreError> {
     let sql = format!(
         "SELECT id FROM requests WHERE (requester_id = $1 OR provider_id = $1) AND state IN ({}) ORDER BY created_at_ms, id",
         state_list(&cancelled_by_deactivation().collect::<Vec<_>>())
     );
-    let ids: Vec<String> = sqlx::query_scalar(&sql)
+    let ids: Vec<String> = sql::query_scalar(&sql)
         .bind(member.to_string())
         .fetch_all(&mut *conn)
         .await?;
@@ -853,7 +851,7 @@ pub async fn cancellable_for_member(
 // ---- ratings ----
 
 pub async fn insert_rating(
-    conn: &mut AnyConnection,
+    conn: &mut WriteTx,
     req: RequestId,
     rater: MemberId,
     ratee: MemberId,
@@ -861,7 +859,7 @@ pub async fn insert_rating(
     comment: &str,
     now: Timestamp,
 ) -> Result<(), StoreError> {
-    let r = sqlx::query(
+    let r = sql::query(
         "INSERT INTO ratings (request_id, rater_id, ratee_id, stars, comment, created_at_ms) VALUES ($1, $2, $3, $4, $5, $6)",
     )
     .bind(req.to_string())

@@ -1,19 +1,21 @@
 //! Services: I/O only.
 
-use sqlx::{AnyConnection, AnyPool};
+use crate::server::group_commit::WriteTx;
+use crate::server::sql;
+use sqlx::AnyPool;
 
 use super::StoreError;
 use crate::domain::service::{ServiceFields, ServiceStatus, ServiceSummary};
 use crate::domain::{MemberId, ServiceId, Timestamp};
 
 pub async fn insert(
-    conn: &mut AnyConnection,
+    conn: &mut WriteTx,
     provider: MemberId,
     fields: &ServiceFields,
     now: Timestamp,
 ) -> Result<ServiceId, StoreError> {
     let id = ServiceId::generate();
-    sqlx::query(
+    sql::query(
         "INSERT INTO services (id, provider_id, title, description, category, response_window_hours, status, created_at_ms) \
          VALUES ($1, $2, $3, $4, $5, $6, 'active', $7)",
     )
@@ -168,12 +170,12 @@ pub async fn list_for_provider(
 
 /// Edits a service of `provider`'s. False when there is no such service of theirs.
 pub async fn update(
-    conn: &mut AnyConnection,
+    conn: &mut WriteTx,
     provider: MemberId,
     id: ServiceId,
     fields: &ServiceFields,
 ) -> Result<bool, StoreError> {
-    let r = sqlx::query(
+    let r = sql::query(
         "UPDATE services SET title = $1, description = $2, category = $3, response_window_hours = $4 \
          WHERE id = $5 AND provider_id = $6 AND status <> 'retired'",
     )
@@ -190,12 +192,12 @@ pub async fn update(
 
 /// Pauses, resumes or retires a service of `provider`'s (retired is final).
 pub async fn set_status(
-    conn: &mut AnyConnection,
+    conn: &mut WriteTx,
     provider: MemberId,
     id: ServiceId,
     status: ServiceStatus,
 ) -> Result<bool, StoreError> {
-    let r = sqlx::query("UPDATE services SET status = $1 WHERE id = $2 AND provider_id = $3 AND status <> 'retired'")
+    let r = sql::query("UPDATE services SET status = $1 WHERE id = $2 AND provider_id = $3 AND status <> 'retired'")
         .bind(status.as_str())
         .bind(id.to_string())
         .bind(provider.to_string())

@@ -2,6 +2,8 @@
 //! `sessions` table. One indexed read per request, no write; logging in always makes a
 //! new token (rotation), logging out and deactivation delete the rows.
 
+use crate::server::group_commit::WriteTx;
+use crate::server::sql;
 use axum::extract::{Request, State};
 use axum::middleware::Next;
 use axum::response::Response;
@@ -9,7 +11,6 @@ use base64::Engine;
 use cookie::{Cookie, SameSite};
 use rand::RngCore;
 use sha2::{Digest, Sha256};
-use sqlx::AnyConnection;
 
 use super::{AppState, StoreError};
 use crate::domain::{MemberId, Role, Timestamp};
@@ -49,13 +50,13 @@ pub fn new_token() -> String {
 
 /// Creates a session for `member` and returns the token for the cookie.
 pub async fn create(
-    conn: &mut AnyConnection,
+    conn: &mut WriteTx,
     member: MemberId,
     now: Timestamp,
     ttl_ms: i64,
 ) -> Result<String, StoreError> {
     let token = new_token();
-    sqlx::query("INSERT INTO sessions (token_hash, member_id, created_at_ms, expires_at_ms) VALUES ($1, $2, $3, $4)")
+    sql::query("INSERT INTO sessions (token_hash, member_id, created_at_ms, expires_at_ms) VALUES ($1, $2, $3, $4)")
         .bind(hash_token(&token))
         .bind(member.to_string())
         .bind(now.0)
@@ -97,19 +98,16 @@ pub async fn lookup(
     }
 }
 
-pub async fn delete(conn: &mut AnyConnection, token_hash: &str) -> Result<(), StoreError> {
-    sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
+pub async fn delete(conn: &mut WriteTx, token_hash: &str) -> Result<(), StoreError> {
+    sql::query("DELETE FROM sessions WHERE token_hash = $1")
         .bind(token_hash)
         .execute(&mut *conn)
         .await?;
     Ok(())
 }
 
-pub async fn delete_for_member(
-    conn: &mut AnyConnection,
-    member: MemberId,
-) -> Result<u64, StoreError> {
-    let r = sqlx::query("DELETE FROM sessions WHERE member_id = $1")
+pub async fn delete_for_member(conn: &mut WriteTx, member: MemberId) -> Result<u64, StoreError> {
+    let r = sql::query("DELETE FROM sessions WHERE member_id = $1")
         .bind(member.to_string())
         .execute(&mut *conn)
         .await?;

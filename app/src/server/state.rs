@@ -54,7 +54,7 @@ impl AppState {
     /// The bank's secret (made at the first start, shared by every server of the bank).
     pub async fn secret(&self) -> Result<Vec<u8>, super::StoreError> {
         self.secret
-            .get_or_try_init(|| super::mail::tokens::bank_secret(&self.db.write))
+            .get_or_try_init(|| super::mail::tokens::bank_secret(&self.db))
             .await
             .cloned()
     }

@@ -6,8 +6,6 @@
 //! transfers, entries and balances, and the notifications — about ten statements for
 //! 500 firings instead of about six per firing.
 
-use sqlx::AnyConnection;
-
 use super::engine::{meta, payee, resolution, EngineError};
 use super::ledger_store::{self, TransferMeta};
 use super::requests_store::{self as store, HoldResolution, PendingWrites};
@@ -17,6 +15,7 @@ use crate::domain::ledger::BalancedTransfer;
 use crate::domain::{MemberId, Timestamp};
 use crate::lifecycle::machine::{automatic_step, transition, Recipient};
 use crate::lifecycle::{Actor, Effect, Event, Rejection, Request, State};
+use crate::server::group_commit::WriteTx;
 
 /// One transition of a planned firing.
 #[derive(Clone, Debug)]
@@ -106,7 +105,7 @@ pub fn plan(req: &Request, due: Timestamp, now: Timestamp) -> Result<Plan, Rejec
 /// pending, a balance that would go below zero) fails the whole batch: the caller rolls
 /// back and fires its deadlines one by one.
 pub async fn write(
-    tx: &mut AnyConnection,
+    tx: &mut WriteTx,
     db: &Db,
     planned: Vec<(RequestId, Planned)>,
     now: Timestamp,

@@ -90,7 +90,9 @@ pub async fn sweep_once_live(
                         Err(e) => {
                             tracing::error!(request = %id, error = %e, "timer transition failed; flagged for an admin");
                             let error = e.to_string();
-                            requests_store::mark_attention(&db.write, id, &error).await?;
+                            let mut tx = db.begin_write().await?;
+                            requests_store::mark_attention(&mut tx, id, &error).await?;
+                            tx.commit().await?;
                             let version = requests_store::get(&db.read, id)
                                 .await
                                 .map(|r| r.version)

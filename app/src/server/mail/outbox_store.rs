@@ -2,13 +2,15 @@
 //! sender leases, sends and settles them.
 
 use crate::i18n::{Lang, Zone};
-use sqlx::{AnyConnection, AnyPool};
+use crate::server::group_commit::WriteTx;
+use crate::server::sql;
+use sqlx::AnyPool;
 
 use super::{next_digest_at, DigestItem, EmailMode, Mail, Outbox};
 use crate::domain::ids::RequestId;
 use crate::domain::{MemberId, Timestamp};
 use crate::lifecycle::Notice;
-use crate::server::db::Backend;
+use crate::server::db::{Backend, Db};
 use crate::server::StoreError;
 
 /// After this many attempts a message is given up as failed (and counts on the dashboard).
@@ -43,7 +45,7 @@ struct Row {
     at: i64,
 }
 
-async fn insert_rows(conn: &mut AnyConnection, rows: Vec<Row>) -> Result<(), StoreError> {
+async fn insert_rows(conn: &mut WriteTx, rows: Vec<Row>) -> Result<(), StoreError> {
     if rows.is_empty() {
         return Ok(());
     }
@@ -56,7 +58,7 @@ async fn insert_rows(conn: &mut AnyConnection, rows: Vec<Row>) -> Result<(), Sto
          created_at_ms, attempts, status) VALUES {}",
         values.join(", ")
     );
-    let mut q = sqlx::query(&sql);
+    let mut q = sql::query(&sql);
     for r in rows {
         q = q
             .bind(crate::domain::ids::time_ordered().to_string())
@@ -78,7 +80,7 @@ async fn insert_rows(conn: &mut AnyConnection, rows: Vec<Row>) -> Result<(), Sto
 /// active, with a verified address, and an e-mail mode other than off; a digest member's
 /// rows wait for the next digest hour.
 pub async fn queue_notices(
-    conn: &mut AnyConnection,
+    conn: &mut WriteTx,
     outbox: Outbox,
     notes: &[NoticeMail<'_>],
 ) -> Result<(), StoreError> {
@@ -96,7 +98,7 @@ pub async fn queue_notices(
          AND email_verified_at_ms IS NOT NULL",
         params(1, ids.len())
     );
-    let mut q = sqlx::query_as::<_, (String, String, String)>(&sql);
+    let mut q = sql::query_as::<(String, String, String)>(&sql);
     for id in &ids {
         q = q.bind(id);
     }
@@ -131,7 +133,7 @@ pub async fn queue_notices(
 /// Queues a message about the account itself (a verification or a password reset) to
 /// `to`, whatever the member's e-mail mode, verified or not.
 pub async fn queue_account_mail(
-    conn: &mut AnyConnection,
+    conn: &mut WriteTx,
     member: MemberId,
     to: &str,
     mail: Mail,
@@ -167,13 +169,12 @@ pub struct Leased {
 /// the lease run out, and another takes them: same row, same Message-ID). On PostgreSQL
 /// `FOR UPDATE SKIP LOCKED`: each row goes to one sender of N.
 pub async fn lease_due(
-    pool: &AnyPool,
-    backend: Backend,
+    db: &Db,
     now: Timestamp,
     lease_until: Timestamp,
     limit: i64,
 ) -> Result<Vec<Leased>, StoreError> {
-    let lock = match backend {
+    let lock = match db.backend {
         Backend::Postgres => " FOR UPDATE SKIP LOCKED",
         Backend::Sqlite => "",
     };
@@ -183,12 +184,14 @@ pub async fn lease_due(
          AND (lease_until_ms IS NULL OR lease_until_ms < $2) ORDER BY next_attempt_ms, id LIMIT $3{lock}) \
          RETURNING id, member_id, to_address, mail, attempts"
     );
-    let rows: Vec<(String, String, String, String, i64)> = sqlx::query_as(&sql)
+    let mut tx = db.begin_write().await?;
+    let rows: Vec<(String, String, String, String, i64)> = sql::query_as(&sql)
         .bind(lease_until.0)
         .bind(now.0)
         .bind(limit)
-        .fetch_all(pool)
+        .fetch_all(&mut tx)
         .await?;
+    tx.commit().await?;
     rows.into_iter()
         .map(|(id, member, to, mail, attempt)| {
             Ok(Leased {
@@ -236,13 +239,13 @@ pub async fn current_mode(
 }
 
 async fn record_attempt(
-    conn: &mut AnyConnection,
+    conn: &mut WriteTx,
     id: &str,
     attempt: i64,
     now: Timestamp,
     error: Option<&str>,
 ) -> Result<(), StoreError> {
-    sqlx::query(
+    sql::query(
         "INSERT INTO outbox_attempts (outbox_id, attempt, at_ms, error) VALUES ($1, $2, $3, $4)",
     )
     .bind(id)
@@ -255,17 +258,17 @@ async fn record_attempt(
 }
 
 /// The message went out: sent, and stripped of any secret it carried.
-pub async fn mark_sent(pool: &AnyPool, row: &Leased, now: Timestamp) -> Result<(), StoreError> {
-    let mut tx = pool.begin().await?;
+pub async fn mark_sent(db: &Db, row: &Leased, now: Timestamp) -> Result<(), StoreError> {
+    let mut tx = db.begin_write().await?;
     let stripped = row.mail.without_secret().map(|m| json(&m)).transpose()?;
-    sqlx::query(
+    sql::query(
         "UPDATE outbox SET status = 'sent', sent_at_ms = $1, lease_until_ms = NULL, last_error = NULL, \
          mail = COALESCE($2, mail) WHERE id = $3",
     )
     .bind(now.0)
     .bind(stripped)
     .bind(&row.id)
-    .execute(&mut *tx)
+    .execute(&mut tx)
     .await?;
     record_attempt(&mut tx, &row.id, row.attempt, now, None).await?;
     tx.commit().await?;
@@ -274,7 +277,7 @@ pub async fn mark_sent(pool: &AnyPool, row: &Leased, now: Timestamp) -> Result<(
 
 /// The attempt failed: try again at `retry_at`, or give up after [`MAX_ATTEMPTS`].
 pub async fn mark_failed(
-    pool: &AnyPool,
+    db: &Db,
     row: &Leased,
     now: Timestamp,
     error: &str,
@@ -286,15 +289,15 @@ pub async fn mark_failed(
     } else {
         "waiting"
     };
-    let mut tx = pool.begin().await?;
-    sqlx::query(
+    let mut tx = db.begin_write().await?;
+    sql::query(
         "UPDATE outbox SET status = $1, next_attempt_ms = $2, lease_until_ms = NULL, last_error = $3 WHERE id = $4",
     )
     .bind(status)
     .bind(retry_at.0)
     .bind(&error)
     .bind(&row.id)
-    .execute(&mut *tx)
+    .execute(&mut tx)
     .await?;
     record_attempt(&mut tx, &row.id, row.attempt, now, Some(&error)).await?;
     tx.commit().await?;
@@ -302,35 +305,37 @@ pub async fn mark_failed(
 }
 
 /// Not sent, on purpose (the member turned e-mail off, or left).
-pub async fn mark_dropped(pool: &AnyPool, id: &str) -> Result<(), StoreError> {
-    sqlx::query("UPDATE outbox SET status = 'dropped', lease_until_ms = NULL WHERE id = $1")
+pub async fn mark_dropped(db: &Db, id: &str) -> Result<(), StoreError> {
+    let mut tx = db.begin_write().await?;
+    sql::query("UPDATE outbox SET status = 'dropped', lease_until_ms = NULL WHERE id = $1")
         .bind(id)
-        .execute(pool)
+        .execute(&mut tx)
         .await?;
+    tx.commit().await?;
     Ok(())
 }
 
 /// Folds every digest row that is due into one message per member; returns how many
 /// digests it made. Each member's fold is one transaction: its rows become `folded` only
 /// if no other sender folded them first.
-pub async fn fold_digests(pool: &AnyPool, now: Timestamp) -> Result<usize, StoreError> {
+pub async fn fold_digests(db: &Db, now: Timestamp) -> Result<usize, StoreError> {
     let members: Vec<(String, String)> = sqlx::query_as(
         "SELECT member_id, MAX(to_address) FROM outbox WHERE status = 'waiting' AND digest = 1 \
          AND next_attempt_ms <= $1 GROUP BY member_id ORDER BY member_id LIMIT 200",
     )
     .bind(now.0)
-    .fetch_all(pool)
+    .fetch_all(&db.read)
     .await?;
     let mut made = 0;
     for (member, to) in members {
-        let mut tx = pool.begin().await?;
-        let rows: Vec<(String, String, i64)> = sqlx::query_as(
+        let mut tx = db.begin_write().await?;
+        let rows: Vec<(String, String, i64)> = sql::query_as(
             "SELECT id, mail, created_at_ms FROM outbox WHERE member_id = $1 AND status = 'waiting' \
              AND digest = 1 AND next_attempt_ms <= $2 ORDER BY created_at_ms, id",
         )
         .bind(&member)
         .bind(now.0)
-        .fetch_all(&mut *tx)
+        .fetch_all(&mut tx)
         .await?;
         let mut items = Vec::new();
         for (id, mail, at) in &rows {
@@ -349,11 +354,11 @@ pub async fn fold_digests(pool: &AnyPool, now: Timestamp) -> Result<usize, Store
             "UPDATE outbox SET status = 'folded' WHERE status = 'waiting' AND id IN ({})",
             params(1, rows.len())
         );
-        let mut q = sqlx::query(&sql);
+        let mut q = sql::query(&sql);
         for (id, ..) in &rows {
             q = q.bind(id);
         }
-        if rows.is_empty() || q.execute(&mut *tx).await?.rows_affected() != rows.len() as u64 {
+        if rows.is_empty() || q.execute(&mut tx).await?.rows_affected() != rows.len() as u64 {
             continue; // another sender folded them: roll back
         }
         let member_id: MemberId = member
@@ -367,7 +372,7 @@ pub async fn fold_digests(pool: &AnyPool, now: Timestamp) -> Result<usize, Store
 }
 
 async fn queue_account_mail_digest(
-    conn: &mut AnyConnection,
+    conn: &mut WriteTx,
     member: MemberId,
     to: &str,
     items: Vec<DigestItem>,

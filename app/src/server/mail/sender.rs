@@ -95,10 +95,9 @@ pub fn unsubscribe_url(public_url: &str, secret: &[u8], member: MemberId) -> Str
 pub async fn send_due(state: &AppState, mailer: &Mailer) -> Result<Round, StoreError> {
     let mut round = Round::default();
     let now = state.clock.now();
-    round.digests = outbox_store::fold_digests(&state.db.write, now).await?;
+    round.digests = outbox_store::fold_digests(&state.db, now).await?;
     let lease_until = now.plus_millis(mailer.settings.lease_ms);
-    let leased =
-        outbox_store::lease_due(&state.db.write, state.db.backend, now, lease_until, BATCH).await?;
+    let leased = outbox_store::lease_due(&state.db, now, lease_until, BATCH).await?;
     let secret = state.secret().await?;
     let outcomes: Vec<Result<Outcome, StoreError>> = futures::stream::iter(leased)
         .map(|row| settle(state, mailer, &secret, row))
@@ -139,7 +138,7 @@ async fn settle(
             })
         )
     {
-        outbox_store::mark_dropped(&state.db.write, &row.id).await?;
+        outbox_store::mark_dropped(&state.db, &row.id).await?;
         return Ok(Outcome::Dropped);
     }
     let viewer = state
@@ -147,7 +146,7 @@ async fn settle(
         .viewer(wants.and_then(|w| w.lang), wants.and_then(|w| w.zone));
     match send_one(state, mailer, secret, &row, &viewer).await {
         Ok(()) => {
-            outbox_store::mark_sent(&state.db.write, &row, state.clock.now()).await?;
+            outbox_store::mark_sent(&state.db, &row, state.clock.now()).await?;
             metrics::counter!("hourbank_mail_total", "outcome" => "sent").increment(1);
             Ok(Outcome::Sent)
         }
@@ -155,8 +154,7 @@ async fn settle(
             let backoff = retry_after_ms(&mailer.settings, row.attempt);
             let at = state.clock.now();
             tracing::warn!(outbox = %row.id, attempt = row.attempt, error = %e, "e-mail not sent; will retry");
-            outbox_store::mark_failed(&state.db.write, &row, at, &e, at.plus_millis(backoff))
-                .await?;
+            outbox_store::mark_failed(&state.db, &row, at, &e, at.plus_millis(backoff)).await?;
             metrics::counter!("hourbank_mail_total", "outcome" => "failed").increment(1);
             Ok(Outcome::Failed)
         }

@@ -7,14 +7,15 @@
 //! made once and shared by every server of the bank), so it needs no login and cannot be
 //! made for someone else.
 
+use crate::server::group_commit::WriteTx;
+use crate::server::sql;
 use base64::Engine;
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
-use sqlx::{AnyConnection, AnyPool};
 
 use crate::domain::{MemberId, Timestamp};
 use crate::server::sessions::{hash_token, new_token};
-use crate::server::StoreError;
+use crate::server::{Db, StoreError};
 
 /// A password-reset link works for an hour.
 pub const RESET_TTL_MS: i64 = 3_600_000;
@@ -38,7 +39,7 @@ impl Purpose {
 
 /// Makes a token for `member` and returns it (the only copy, for the link).
 pub async fn create(
-    conn: &mut AnyConnection,
+    conn: &mut WriteTx,
     member: MemberId,
     purpose: Purpose,
     email: &str,
@@ -46,7 +47,7 @@ pub async fn create(
     ttl_ms: i64,
 ) -> Result<String, StoreError> {
     let token = new_token();
-    sqlx::query(
+    sql::query(
         "INSERT INTO member_tokens (token_hash, member_id, purpose, email, created_at_ms, expires_at_ms) \
          VALUES ($1, $2, $3, $4, $5, $6)",
     )
@@ -64,12 +65,12 @@ pub async fn create(
 /// Uses a token: the member and the address it was sent to, if it is one of `purpose`'s,
 /// unused and unexpired (it is then used up); None otherwise.
 pub async fn consume(
-    conn: &mut AnyConnection,
+    conn: &mut WriteTx,
     token: &str,
     purpose: Purpose,
     now: Timestamp,
 ) -> Result<Option<(MemberId, String)>, StoreError> {
-    let row: Option<(String, String)> = sqlx::query_as(
+    let row: Option<(String, String)> = sql::query_as(
         "UPDATE member_tokens SET used_at_ms = $1 WHERE token_hash = $2 AND purpose = $3 \
          AND used_at_ms IS NULL AND expires_at_ms > $1 RETURNING member_id, email",
     )
@@ -88,16 +89,18 @@ pub async fn consume(
 
 /// The bank's secret: made at the first start and kept in the database, so every
 /// server of the bank signs and checks with the same one.
-pub async fn bank_secret(pool: &AnyPool) -> Result<Vec<u8>, StoreError> {
-    sqlx::query(
+pub async fn bank_secret(db: &Db) -> Result<Vec<u8>, StoreError> {
+    let mut tx = db.begin_write().await?;
+    sql::query(
         "INSERT INTO settings (key, value) VALUES ('secret', $1) ON CONFLICT (key) DO NOTHING",
     )
     .bind(new_token())
-    .execute(pool)
+    .execute(&mut tx)
     .await?;
-    let secret: String = sqlx::query_scalar("SELECT value FROM settings WHERE key = 'secret'")
-        .fetch_one(pool)
+    let secret: String = sql::query_scalar("SELECT value FROM settings WHERE key = 'secret'")
+        .fetch_one(&mut tx)
         .await?;
+    tx.commit().await?;
     Ok(secret.into_bytes())
 }
 
