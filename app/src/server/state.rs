@@ -7,8 +7,14 @@ use leptos::config::LeptosOptions;
 
 use super::{Clock, Config, Db, Live};
 
+/// The state every request shares. Cloning it (axum's `State`, Leptos's context, once
+/// or more per request) copies one pointer: the fields live in [`Shared`], reached
+/// through `Deref` (`state.db`, `state.clock`, …).
 #[derive(Clone, Debug)]
-pub struct AppState {
+pub struct AppState(Arc<Shared>);
+
+#[derive(Debug)]
+pub struct Shared {
     pub db: Db,
     pub config: Arc<Config>,
     pub clock: Clock,
@@ -17,7 +23,14 @@ pub struct AppState {
     /// Login and sign-up attempts per address and per account.
     pub auth_limits: Arc<super::rate_limit::AuthLimits>,
     /// The bank's secret (it signs unsubscribe links), read from the database once.
-    secret: Arc<tokio::sync::OnceCell<Vec<u8>>>,
+    secret: tokio::sync::OnceCell<Vec<u8>>,
+}
+
+impl std::ops::Deref for AppState {
+    type Target = Shared;
+    fn deref(&self) -> &Shared {
+        &self.0
+    }
 }
 
 impl AppState {
@@ -40,15 +53,15 @@ impl AppState {
             },
             None => super::mail::Outbox::Off,
         };
-        AppState {
+        AppState(Arc::new(Shared {
             db,
             auth_limits,
             config: Arc::new(config),
             clock,
             leptos_options,
             live: Live::new(),
-            secret: Arc::new(tokio::sync::OnceCell::new()),
-        }
+            secret: tokio::sync::OnceCell::new(),
+        }))
     }
 
     /// The bank's secret (made at the first start, shared by every server of the bank).
