@@ -171,45 +171,36 @@ impl<'q> Query<'q> {
     }
 }
 
-/// A statement whose rows are one value each (sqlx's `query_scalar`).
+/// A statement whose rows are one value each (sqlx's `query_scalar`): a [`query_as`] of
+/// one-element tuples, unwrapped.
 #[must_use = "a statement does nothing until it is fetched"]
-pub struct Scalar<'q, T> {
-    query: Query<'q>,
-    out: PhantomData<fn() -> T>,
-}
+pub struct Scalar<'q, T>(As<'q, (T,)>);
 
 pub fn query_scalar<T: Decode>(sql: &str) -> Scalar<'_, T> {
-    Scalar {
-        query: query(sql),
-        out: PhantomData,
-    }
+    Scalar(query_as(sql))
 }
 
 impl<'q, T: Decode> Scalar<'q, T> {
-    pub fn bind(mut self, value: impl Into<Arg<'q>>) -> Self {
-        self.query = self.query.bind(value);
-        self
+    pub fn bind(self, value: impl Into<Arg<'q>>) -> Self {
+        Scalar(self.0.bind(value))
     }
 
     pub async fn fetch_all(self, tx: &mut WriteTx) -> Result<Vec<T>, sqlx::Error> {
-        self.query
+        Ok(self
+            .0
             .fetch_all(tx)
             .await?
-            .iter()
-            .map(|r| r.try_get(0))
-            .collect()
+            .into_iter()
+            .map(|(v,)| v)
+            .collect())
     }
 
     pub async fn fetch_optional(self, tx: &mut WriteTx) -> Result<Option<T>, sqlx::Error> {
-        self.query
-            .fetch_optional(tx)
-            .await?
-            .map(|r| r.try_get(0))
-            .transpose()
+        Ok(self.0.fetch_optional(tx).await?.map(|(v,)| v))
     }
 
     pub async fn fetch_one(self, tx: &mut WriteTx) -> Result<T, sqlx::Error> {
-        self.query.fetch_one(tx).await?.try_get(0)
+        Ok(self.0.fetch_one(tx).await?.0)
     }
 }
 
