@@ -162,8 +162,8 @@ pub async fn update_many(
 /// version-checked UPDATE, before any effect is applied, so a lost race changes nothing);
 /// the system's automatic transitions that follow are written once at the end, with every
 /// history row and every notification in one INSERT per table. Fewer statements per
-/// transaction is what makes the write path fast: each costs a round trip to the database
-/// (on SQLite, two thread hand-offs), and the profile showed those hand-offs dominate.
+/// transaction is what makes the write path fast: each costs a round trip to PostgreSQL,
+/// and on SQLite its own pass through SQLite (prepared, bound, stepped, reset).
 #[derive(Default, Debug)]
 pub struct PendingWrites {
     /// The version this transaction has written to the row, once it has.
