@@ -405,6 +405,8 @@ pub(crate) mod lite {
     pub const STATEMENT_CACHE: usize = 256;
 
     /// `$12` → `?12`: SQLite binds `?NNN` by number, where `$NNN` is a name it looks up.
+    /// Every `$` followed by a digit is rewritten, inside a quoted string too: a statement
+    /// that needs a literal `$1` binds it as a parameter instead.
     pub fn positional(sql: &str) -> Cow<'_, str> {
         if !sql.contains('$') {
             return Cow::Borrowed(sql);
