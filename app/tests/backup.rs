@@ -59,7 +59,7 @@ async fn a_backup_taken_while_the_bank_writes_restores_with_every_invariant() {
     );
     let copied_state: String = sqlx::query_scalar("SELECT state FROM requests WHERE id = $1")
         .bind(accepted.id.to_string())
-        .fetch_one(&restored.read)
+        .fetch_one(&restored.write)
         .await
         .expect("accepted request in the copy");
     assert_eq!(copied_state, "ACCEPTED");

@@ -38,7 +38,7 @@ async fn counts_follow_actions_and_deadlines_and_the_audit_checks_them() {
         .unwrap();
     let stored: Vec<(String, i64)> =
         sqlx::query_as("SELECT state, COUNT(*) FROM requests GROUP BY state ORDER BY state")
-            .fetch_all(&bank.t.db.read)
+            .fetch_all(&bank.t.db.write)
             .await
             .unwrap();
     assert_eq!(by_state, stored);

@@ -30,7 +30,7 @@ async fn insert(tx: &mut WriteTx, n: i64) {
 
 /// The rows another connection sees: only what was committed.
 async fn committed(db: &Db) -> Vec<i64> {
-    sqlx::query_scalar("SELECT n FROM gc_probe ORDER BY n")
+    sql::query_scalar("SELECT n FROM gc_probe ORDER BY n")
         .fetch_all(&db.read)
         .await
         .unwrap()
@@ -70,7 +70,7 @@ async fn queued_transactions_share_one_commit_and_a_dropped_one_leaves_nothing()
                 // Answered only once durable: another connection sees the row already.
                 let seen: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM gc_probe WHERE n = $1")
                     .bind(n)
-                    .fetch_one(&db.read)
+                    .fetch_one(&db.write)
                     .await
                     .unwrap();
                 assert_eq!(seen, 1, "{n} was answered before its commit");

@@ -81,7 +81,7 @@ async fn overdrawing_is_refused_and_changes_nothing() {
     let ann = member(&t, "ann@x.org", 60).await;
     let bob = member(&t, "bob@x.org", 0).await;
     let before: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM ledger_transfers")
-        .fetch_one(&t.db.read)
+        .fetch_one(&t.db.write)
         .await
         .unwrap();
     let r = apply(&t, BalancedTransfer::hold(ann, Minutes(61)).unwrap()).await;
@@ -94,7 +94,7 @@ async fn overdrawing_is_refused_and_changes_nothing() {
     let r = apply(&t, BalancedTransfer::deduct(bob, Minutes(1)).unwrap()).await;
     assert!(matches!(r, Err(StoreError::InsufficientHours)), "{r:?}");
     let after: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM ledger_transfers")
-        .fetch_one(&t.db.read)
+        .fetch_one(&t.db.write)
         .await
         .unwrap();
     assert_eq!(before, after, "a refused transfer leaves no row behind");

@@ -243,7 +243,7 @@ fn expected(req: &Request, kind: EventKind, who: Who) -> Option<State> {
 async fn snapshot(b: &Bank, case: &Case) -> (Request, i64, i64, i64, (i64, i64), (i64, i64)) {
     let db = &b.t.db.read;
     let count = |sql: &'static str| async move {
-        sqlx::query_scalar::<_, i64>(sql)
+        app::server::sql::query_scalar::<i64>(sql)
             .fetch_one(db)
             .await
             .unwrap()

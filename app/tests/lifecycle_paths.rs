@@ -667,7 +667,7 @@ async fn disputes_pause_and_each_resolution_settles_the_hold() {
         let (outcome_col, resolved_by): (Option<String>, Option<String>) =
             sqlx::query_as("SELECT outcome, resolved_by FROM disputes WHERE request_id = $1")
                 .bind(req.id.to_string())
-                .fetch_one(&b.t.db.read)
+                .fetch_one(&b.t.db.write)
                 .await
                 .unwrap();
         assert!(outcome_col.is_some());
@@ -785,7 +785,7 @@ async fn a_timer_transition_that_keeps_failing_is_flagged_for_attention() {
     let (flag, error): (i64, Option<String>) =
         sqlx::query_as("SELECT needs_attention, attention_error FROM requests WHERE id = $1")
             .bind(broken.id.to_string())
-            .fetch_one(&b.t.db.read)
+            .fetch_one(&b.t.db.write)
             .await
             .unwrap();
     assert_eq!(flag, 1);
@@ -823,7 +823,7 @@ async fn two_sweepers_fire_each_deadline_once() {
             "SELECT COUNT(*) FROM request_events WHERE request_id = $1 AND event = 'deadline'",
         )
         .bind(id.to_string())
-        .fetch_one(&b.t.db.read)
+        .fetch_one(&b.t.db.write)
         .await
         .unwrap();
         assert_eq!(deadlines, 1);
@@ -893,7 +893,7 @@ async fn one_sweep_fires_a_mixed_batch_and_every_minute_lands_where_the_definiti
             "SELECT COUNT(*) FROM request_events WHERE request_id = $1 AND event = 'deadline'",
         )
         .bind(req.id.to_string())
-        .fetch_one(&b.t.db.read)
+        .fetch_one(&b.t.db.write)
         .await
         .unwrap();
         assert_eq!(fired, 1, "{}", req.id);
@@ -903,7 +903,7 @@ async fn one_sweep_fires_a_mixed_batch_and_every_minute_lands_where_the_definiti
     let told: i64 =
         sqlx::query_scalar("SELECT COUNT(*) FROM notifications WHERE created_at_ms = $1")
             .bind(b.clock.now().0)
-            .fetch_one(&b.t.db.read)
+            .fetch_one(&b.t.db.write)
             .await
             .unwrap();
     assert!(told >= 6, "{told} notifications");
@@ -945,7 +945,7 @@ async fn a_hold_already_resolved_fails_its_batch_and_only_its_request_is_flagged
     assert_eq!(b.balance(r1).await, (40, 60), "not refunded a second time");
     let flagged: i64 = sqlx::query_scalar("SELECT needs_attention FROM requests WHERE id = $1")
         .bind(tampered.id.to_string())
-        .fetch_one(&b.t.db.read)
+        .fetch_one(&b.t.db.write)
         .await
         .unwrap();
     assert_eq!(flagged, 1);

@@ -105,7 +105,7 @@ async fn one_action(w: &World, rng: &mut StdRng) -> Option<RequestId> {
             let errors: Vec<(String, Option<String>)> = sqlx::query_as(
                 "SELECT state, attention_error FROM requests WHERE needs_attention = 1",
             )
-            .fetch_all(&w.db.read)
+            .fetch_all(&w.db.write)
             .await
             .unwrap();
             panic!("timer transitions failed: {errors:?}");
@@ -310,7 +310,7 @@ async fn simulate(seed: u64, actions: usize) {
     b.check().await;
     let states: Vec<(String, i64)> =
         sqlx::query_as("SELECT state, COUNT(*) FROM requests GROUP BY state ORDER BY state")
-            .fetch_all(&b.t.db.read)
+            .fetch_all(&b.t.db.write)
             .await
             .unwrap();
     // Read what the run counted, and let go of the locks before the next await.

@@ -49,7 +49,7 @@ async fn fixture() -> Db {
 /// The versions of the migrations the fixture was written under.
 async fn fixture_migrations(old: &Db) -> Vec<i64> {
     sqlx::query_scalar("SELECT version FROM _sqlx_migrations ORDER BY version")
-        .fetch_all(&old.read)
+        .fetch_all(&old.write)
         .await
         .expect("fixture migrations")
 }
@@ -113,7 +113,7 @@ async fn copy_table(from: &Db, to: &Db, table: &str) {
     let columns: Vec<(String, String)> = sqlx::query(&format!(
         "SELECT name, type FROM pragma_table_info('{table}') ORDER BY cid"
     ))
-    .fetch_all(&from.read)
+    .fetch_all(&from.write)
     .await
     .expect("columns")
     .into_iter()
@@ -121,7 +121,7 @@ async fn copy_table(from: &Db, to: &Db, table: &str) {
     .collect();
     let names: Vec<&str> = columns.iter().map(|(n, _)| n.as_str()).collect();
     let rows = sqlx::query(&format!("SELECT {} FROM {table}", names.join(", ")))
-        .fetch_all(&from.read)
+        .fetch_all(&from.write)
         .await
         .expect("rows");
     let params: Vec<String> = (1..=names.len()).map(|i| format!("${i}")).collect();
@@ -147,7 +147,7 @@ async fn copy_table(from: &Db, to: &Db, table: &str) {
 
 async fn members(db: &Db) -> Vec<(MemberId, String, bool)> {
     sqlx::query("SELECT id, role, active FROM members ORDER BY id")
-        .fetch_all(&db.read)
+        .fetch_all(&db.write)
         .await
         .expect("members")
         .into_iter()
@@ -163,7 +163,7 @@ async fn members(db: &Db) -> Vec<(MemberId, String, bool)> {
 
 async fn all_requests(db: &Db) -> Vec<Request> {
     let ids: Vec<String> = sqlx::query_scalar("SELECT id FROM requests ORDER BY created_at_ms, id")
-        .fetch_all(&db.read)
+        .fetch_all(&db.write)
         .await
         .expect("ids");
     let mut out = Vec::new();
@@ -298,7 +298,7 @@ async fn a_bank_written_by_an_earlier_main_opens_migrates_audits_and_moves_on() 
         "SELECT s.id, s.provider_id FROM services s JOIN members m ON m.id = s.provider_id \
          WHERE s.status = 'active' AND m.active = 1 ORDER BY s.id",
     )
-    .fetch_all(&db.read)
+    .fetch_all(&db.write)
     .await
     .expect("services");
     let mut with_start = None;

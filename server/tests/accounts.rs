@@ -161,7 +161,7 @@ async fn login_rotates_the_session_id() {
     let c = app.client();
     app.signup(&c, "Ann", "ann@example.org", PW).await.unwrap();
     let sessions = |app: &common::TestApp| {
-        let pool = app.state.db.read.clone();
+        let pool = app.state.db.write.clone();
         async move {
             sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM sessions")
                 .fetch_one(&pool)

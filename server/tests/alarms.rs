@@ -143,7 +143,7 @@ async fn e_mail_that_keeps_failing_raises_an_alarm_and_shows_on_the_dashboard() 
     // Three failed attempts: the alarm.
     for _ in 0..200 {
         let attempts: i64 = sqlx::query_scalar("SELECT MAX(attempts) FROM outbox")
-            .fetch_one(&app.state.db.read)
+            .fetch_one(&app.state.db.write)
             .await
             .unwrap();
         if attempts >= alarms::MAIL_FAILING_ATTEMPTS {
@@ -161,7 +161,7 @@ async fn e_mail_that_keeps_failing_raises_an_alarm_and_shows_on_the_dashboard() 
     );
     let recorded: i64 =
         sqlx::query_scalar("SELECT COUNT(*) FROM outbox_attempts WHERE error IS NOT NULL")
-            .fetch_one(&app.state.db.read)
+            .fetch_one(&app.state.db.write)
             .await
             .unwrap();
     assert!(

@@ -457,7 +457,7 @@ async fn a_password_reset_works_once_and_ends_every_session() {
     // The secret left the outbox once the message went out.
     let stored: Vec<String> =
         sqlx::query_scalar("SELECT mail FROM outbox WHERE kind = 'password_reset'")
-            .fetch_all(&app.state.db.read)
+            .fetch_all(&app.state.db.write)
             .await
             .unwrap();
     assert!(stored.iter().all(|m| !m.contains(token)), "{stored:?}");

@@ -160,7 +160,7 @@ async fn snapshot(app: &TestApp) -> Vec<i64> {
         "ratings",
     ] {
         let n: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) FROM {table}"))
-            .fetch_one(&app.state.db.read)
+            .fetch_one(&app.state.db.write)
             .await
             .unwrap();
         out.push(n);
@@ -168,13 +168,13 @@ async fn snapshot(app: &TestApp) -> Vec<i64> {
     let held: i64 = sqlx::query_scalar(
         "SELECT CAST(COALESCE(SUM(held_minutes), 0) AS BIGINT) FROM ledger_accounts",
     )
-    .fetch_one(&app.state.db.read)
+    .fetch_one(&app.state.db.write)
     .await
     .unwrap();
     out.push(held);
     let read: i64 =
         sqlx::query_scalar("SELECT COUNT(*) FROM notifications WHERE read_at_ms IS NOT NULL")
-            .fetch_one(&app.state.db.read)
+            .fetch_one(&app.state.db.write)
             .await
             .unwrap_or(0);
     out.push(read);

@@ -347,7 +347,7 @@ async fn malformed_input_is_an_error_and_records_nothing() {
     let service = offer(&app, &bob).await;
     let count = || async {
         sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM requests")
-            .fetch_one(&app.state.db.read)
+            .fetch_one(&app.state.db.write)
             .await
             .unwrap()
     };

@@ -326,7 +326,7 @@ async fn a_start_in_the_past_or_beyond_a_year_is_refused_where_it_was_typed_and_
         }
     }
     let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM requests")
-        .fetch_one(&app.state.db.read)
+        .fetch_one(&app.state.db.write)
         .await
         .unwrap();
     assert_eq!(count, 0, "nothing recorded");

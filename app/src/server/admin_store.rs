@@ -1,7 +1,7 @@
 //! What the admin views read: disputes, counts by state and day, timings, flagged
 //! requests. I/O only; the figures are computed in `crate::api::dashboard`.
 
-use sqlx::AnyPool;
+use crate::server::sql::Reads;
 
 use crate::server::group_commit::WriteTx;
 use crate::server::sql;
@@ -34,7 +34,7 @@ pub struct OpenDispute {
 }
 
 /// Unresolved disputes, oldest first.
-pub async fn open_disputes(pool: &AnyPool, limit: i64) -> Result<Vec<OpenDispute>, StoreError> {
+pub async fn open_disputes(pool: &Reads, limit: i64) -> Result<Vec<OpenDispute>, StoreError> {
     type Row = (
         String,
         Option<String>,
@@ -46,7 +46,7 @@ pub async fn open_disputes(pool: &AnyPool, limit: i64) -> Result<Vec<OpenDispute
         i64,
         Option<i64>,
     );
-    let rows: Vec<Row> = sqlx::query_as(
+    let rows: Vec<Row> = sql::query_as(
         "SELECT d.request_id, s.title, rq.display_name, pv.display_name, d.raised_by, d.reason, d.paused_state, \
          d.opened_at_ms, h.amount_minutes FROM disputes d JOIN requests r ON r.id = d.request_id \
          LEFT JOIN services s ON s.id = r.service_id JOIN members rq ON rq.id = r.requester_id \
@@ -88,8 +88,8 @@ pub async fn open_disputes(pool: &AnyPool, limit: i64) -> Result<Vec<OpenDispute
 
 /// Requests per state now, from the running counts (`counts_store`); states with none
 /// are left out.
-pub async fn requests_by_state(pool: &AnyPool) -> Result<Vec<(String, i64)>, StoreError> {
-    Ok(sqlx::query_as(
+pub async fn requests_by_state(pool: &Reads) -> Result<Vec<(String, i64)>, StoreError> {
+    Ok(sql::query_as(
         "SELECT state, CAST(SUM(requests) AS BIGINT) FROM state_counts GROUP BY state \
          HAVING SUM(requests) <> 0 ORDER BY state",
     )
@@ -100,7 +100,7 @@ pub async fn requests_by_state(pool: &AnyPool) -> Result<Vec<(String, i64)>, Sto
 /// Entries into the given states per UTC day since `since`: (day number, state, count),
 /// from the running counts.
 pub async fn entries_per_day(
-    pool: &AnyPool,
+    pool: &Reads,
     states: &[State],
     since: Timestamp,
 ) -> Result<Vec<(i64, String, i64)>, StoreError> {
@@ -109,7 +109,7 @@ pub async fn entries_per_day(
          WHERE day_number >= $1 AND to_state IN ({}) GROUP BY day_number, to_state ORDER BY 1, 2",
         params(2, states.len())
     );
-    let mut q = sqlx::query_as(&sql).bind(since.0.div_euclid(counts_store::DAY_MS));
+    let mut q = sql::query_as(&sql).bind(since.0.div_euclid(counts_store::DAY_MS));
     for s in states {
         q = q.bind(s.as_str());
     }
@@ -119,10 +119,10 @@ pub async fn entries_per_day(
 /// (request id, seq, from_state, to_state, event, at) of the events the timing figures
 /// need: each request's first, those into and out of AWAITING_RESPONSE, and payments.
 pub async fn timing_events(
-    pool: &AnyPool,
+    pool: &Reads,
     since: Timestamp,
 ) -> Result<Vec<crate::api::dashboard::TimingRow>, StoreError> {
-    Ok(sqlx::query_as(
+    Ok(sql::query_as(
         // From the requests made since `since` (their index) to their rows (the history's
         // key), not through the whole history.
         "SELECT e.request_id, e.seq, e.from_state, e.to_state, e.event, e.at_ms FROM request_events e \
@@ -139,7 +139,7 @@ pub async fn timing_events(
 
 /// Auto-confirmations: deadlines that fired out of the states whose timer confirms the
 /// start, and the completion.
-pub async fn auto_confirm_counts(pool: &AnyPool) -> Result<(i64, i64), StoreError> {
+pub async fn auto_confirm_counts(pool: &Reads) -> Result<(i64, i64), StoreError> {
     let count = |on_fire: OnFire| async move {
         let states: Vec<State> = deadlines_that(on_fire).collect();
         let sql = format!(
@@ -147,7 +147,7 @@ pub async fn auto_confirm_counts(pool: &AnyPool) -> Result<(i64, i64), StoreErro
              WHERE event = $1 AND from_state IN ({})",
             params(2, states.len())
         );
-        let mut q = sqlx::query_scalar::<_, i64>(&sql).bind(EventKind::Deadline.as_str());
+        let mut q = sql::query_scalar::<i64>(&sql).bind(EventKind::Deadline.as_str());
         for s in &states {
             q = q.bind(s.as_str());
         }
@@ -159,8 +159,8 @@ pub async fn auto_confirm_counts(pool: &AnyPool) -> Result<(i64, i64), StoreErro
     ))
 }
 
-pub async fn minutes_in_escrow(pool: &AnyPool) -> Result<Minutes, StoreError> {
-    let m: i64 = sqlx::query_scalar("SELECT CAST(COALESCE(SUM(held_minutes), 0) AS BIGINT) FROM ledger_accounts WHERE kind = 'member'")
+pub async fn minutes_in_escrow(pool: &Reads) -> Result<Minutes, StoreError> {
+    let m: i64 = sql::query_scalar("SELECT CAST(COALESCE(SUM(held_minutes), 0) AS BIGINT) FROM ledger_accounts WHERE kind = 'member'")
         .fetch_one(pool)
         .await?;
     Ok(Minutes(m))
@@ -175,8 +175,8 @@ pub struct Flagged {
 }
 
 /// Requests whose timer transition kept failing.
-pub async fn needing_attention(pool: &AnyPool) -> Result<Vec<Flagged>, StoreError> {
-    let rows: Vec<(String, String, Option<String>, Option<i64>)> = sqlx::query_as(
+pub async fn needing_attention(pool: &Reads) -> Result<Vec<Flagged>, StoreError> {
+    let rows: Vec<(String, String, Option<String>, Option<i64>)> = sql::query_as(
         "SELECT id, state, attention_error, deadline_at_ms FROM requests WHERE needs_attention = 1 ORDER BY updated_at_ms, id",
     )
     .fetch_all(pool)

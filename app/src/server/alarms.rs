@@ -6,7 +6,7 @@
 //! and by e-mail when e-mail is on. `docs/alerts.yml` has the same conditions as
 //! Prometheus rules over `/metrics`.
 
-use sqlx::AnyPool;
+use crate::server::sql::Reads;
 
 use super::sql;
 
@@ -91,8 +91,8 @@ pub struct OpenAlarm {
 }
 
 /// The alarms raised and not cleared, oldest first.
-pub async fn open(pool: &AnyPool) -> Result<Vec<OpenAlarm>, StoreError> {
-    let rows: Vec<(String, String, i64)> = sqlx::query_as(
+pub async fn open(pool: &Reads) -> Result<Vec<OpenAlarm>, StoreError> {
+    let rows: Vec<(String, String, i64)> = sql::query_as(
         "SELECT key, detail, raised_at_ms FROM alarms WHERE cleared_at_ms IS NULL ORDER BY raised_at_ms, key",
     )
     .fetch_all(pool)
@@ -136,16 +136,15 @@ pub async fn watch_once(state: &AppState) -> Result<Vec<MemberId>, StoreError> {
             .await?,
         );
     }
-    let flagged: i64 =
-        sqlx::query_scalar("SELECT COUNT(*) FROM requests WHERE needs_attention = 1")
-            .fetch_one(&db.read)
-            .await?;
+    let flagged: i64 = sql::query_scalar("SELECT COUNT(*) FROM requests WHERE needs_attention = 1")
+        .fetch_one(&db.read)
+        .await?;
     metrics::gauge!("hourbank_requests_needing_attention").set(flagged as f64);
     if state.config.mail.is_some() {
         let q = outbox_store::queue_stats(&db.read, Timestamp(now.0 - 86_400_000)).await?;
         metrics::gauge!("hourbank_outbox_waiting").set(q.waiting as f64);
         metrics::gauge!("hourbank_outbox_failing").set(q.failing as f64);
-        let stuck: i64 = sqlx::query_scalar(
+        let stuck: i64 = sql::query_scalar(
             "SELECT COUNT(*) FROM outbox WHERE status = 'failed' \
              OR (status = 'waiting' AND attempts >= $1 AND last_error IS NOT NULL)",
         )

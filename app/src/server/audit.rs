@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 
-use sqlx::AnyPool;
+use crate::server::sql::{self, Reads};
 
 use super::ledger_store::{self, Conservation};
 use super::{requests_store, StoreError};
@@ -71,29 +71,32 @@ impl std::fmt::Display for Audit {
 }
 
 /// Runs every check over the whole database.
-pub async fn audit(pool: &AnyPool) -> Result<Audit, StoreError> {
+pub async fn audit(pool: &Reads) -> Result<Audit, StoreError> {
     let mut a = Audit {
         conservation: Some(ledger_store::conservation(pool).await?),
         ..Audit::default()
     };
-    let holds: Vec<(String, String, i64, i64, i64)> = sqlx::query_as(
+    let holds: Vec<(String, String, i64, i64, i64)> = sql::query_as(
         "SELECT request_id, status, amount_minutes, posted_minutes, voided_minutes FROM holds",
     )
+    .long()
     .fetch_all(pool)
     .await?;
     let mut hold_rows: HashMap<String, (String, i64, i64, i64)> = holds
         .into_iter()
         .map(|(id, s, amount, posted, voided)| (id, (s, amount, posted, voided)))
         .collect();
-    let resolutions: Vec<(String, i64)> = sqlx::query_as(
+    let resolutions: Vec<(String, i64)> = sql::query_as(
         "SELECT request_id, COUNT(*) FROM ledger_transfers WHERE kind IN ('post', 'void') \
          AND request_id IS NOT NULL GROUP BY request_id",
     )
+    .long()
     .fetch_all(pool)
     .await?;
     let resolutions: HashMap<String, i64> = resolutions.into_iter().collect();
 
-    let ids: Vec<String> = sqlx::query_scalar("SELECT id FROM requests ORDER BY id")
+    let ids: Vec<String> = sql::query_scalar("SELECT id FROM requests ORDER BY id")
+        .long()
         .fetch_all(pool)
         .await?;
     let mut pending_by_member: HashMap<String, i64> = HashMap::new();
@@ -160,7 +163,8 @@ pub async fn audit(pool: &AnyPool) -> Result<Audit, StoreError> {
         a.problem(format!("hold row for unknown request {orphan}"));
     }
     let held: Vec<(String, i64)> =
-        sqlx::query_as("SELECT id, held_minutes FROM ledger_accounts WHERE kind = 'member'")
+        sql::query_as("SELECT id, held_minutes FROM ledger_accounts WHERE kind = 'member'")
+            .long()
             .fetch_all(pool)
             .await?;
     for (member, held) in held {
@@ -179,10 +183,10 @@ pub async fn audit(pool: &AnyPool) -> Result<Audit, StoreError> {
 
 /// The dashboard's running counts against what they count: requests per state, and
 /// history rows per day, transition and event.
-async fn counts_problems(pool: &AnyPool) -> Result<Vec<String>, StoreError> {
+async fn counts_problems(pool: &Reads) -> Result<Vec<String>, StoreError> {
     let mut problems = Vec::new();
     let by_state = |sql: &'static str| async move {
-        let rows: Vec<(String, i64)> = sqlx::query_as(sql).fetch_all(pool).await?;
+        let rows: Vec<(String, i64)> = sql::query_as(sql).long().fetch_all(pool).await?;
         Ok::<_, StoreError>(
             rows.into_iter()
                 .collect::<std::collections::BTreeMap<_, _>>(),
@@ -203,7 +207,7 @@ async fn counts_problems(pool: &AnyPool) -> Result<Vec<String>, StoreError> {
     type Key = (i64, String, String, String);
     let transitions = |sql: &'static str| async move {
         let rows: Vec<(i64, String, String, String, i64)> =
-            sqlx::query_as(sql).fetch_all(pool).await?;
+            sql::query_as(sql).long().fetch_all(pool).await?;
         Ok::<_, StoreError>(
             rows.into_iter()
                 .map(|(d, f, t, e, n)| ((d, f, t, e), n))

@@ -31,7 +31,7 @@ pub async fn backup_sqlite(db: &Db, to: &Path) -> Result<u64, StoreError> {
         .ok_or_else(|| StoreError::Backup("the backup path is not valid UTF-8".into()))?;
     sqlx::query("VACUUM INTO $1")
         .bind(target.to_owned())
-        .execute(&db.read)
+        .execute(&db.write)
         .await?;
     std::fs::metadata(to)
         .map(|m| m.len())

@@ -4,9 +4,9 @@
 //! (an IANA name, as calendar apps read it), so the event sits at the same instant in
 //! every calendar, whatever zone the phone is in.
 
+use crate::server::sql::Reads;
 use chrono::{DateTime, Utc};
 use icalendar::{Calendar, CalendarDateTime, Component, Event, EventLike};
-use sqlx::AnyPool;
 
 use super::requests_store::{self, RequestWithNames};
 use super::StoreError;
@@ -100,7 +100,7 @@ pub fn calendar(name: &str, viewer: &Viewer, events: Vec<Event>) -> String {
 /// The member's feed: every request of theirs, on either side, whose terms are agreed
 /// and that has a start, soonest first.
 pub async fn feed(
-    pool: &AnyPool,
+    pool: &Reads,
     member: MemberId,
     viewer: &Viewer,
     bank_name: &str,

@@ -8,6 +8,8 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use super::group_commit::{GroupCommit, WriteTx};
+use super::read_connections::ReadConnections;
+use super::sql::Reads;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Backend {
@@ -15,17 +17,18 @@ pub enum Backend {
     Postgres,
 }
 
-/// The database handle: a read pool and the way to write. SQLite allows one writer at a
+/// The database handle: where reads run and the way to write. SQLite allows one writer at a
 /// time, so every write transaction runs on its one write connection, in turn
 /// ([`super::group_commit`], no lock upgrades, no SQLITE_BUSY between our own
 /// transactions); on PostgreSQL writes have a pool of their own.
 #[derive(Clone, Debug)]
 pub struct Db {
     pub backend: Backend,
-    pub read: AnyPool,
+    /// Every read of the app: SQLite's read connections, PostgreSQL's read pool.
+    pub read: Reads,
     /// PostgreSQL's write pool. On SQLite a single sqlx connection that only runs the
-    /// migrations (before any write) and maintenance; every write of the app goes through
-    /// [`Db::begin_write`].
+    /// migrations (before any write) and operators' maintenance (backups); every write of
+    /// the app goes through [`Db::begin_write`], every read through [`Db::read`].
     pub write: AnyPool,
     /// Whether transactions queue e-mail in the outbox (on when SMTP is configured).
     pub outbox: super::mail::Outbox,
@@ -260,10 +263,6 @@ impl Db {
                 url: shown.clone(),
                 source,
             })?;
-            let read = pool(4).await.map_err(|source| StartupError::Unreachable {
-                url: shown.clone(),
-                source,
-            })?;
             // Every write goes through this one connection (`super::group_commit`); the
             // sqlx write pool above runs only the migrations and operators' maintenance.
             let grouped = !matches!(
@@ -275,9 +274,17 @@ impl Db {
                     url: shown.clone(),
                     source,
                 })?;
+            // Reads run on rusqlite connections in place, as the writes do
+            // (`super::read_connections`).
+            let read = ReadConnections::open(std::path::Path::new(path)).map_err(|source| {
+                StartupError::Unreachable {
+                    url: shown.clone(),
+                    source,
+                }
+            })?;
             Ok(Db {
                 backend: Backend::Sqlite,
-                read,
+                read: Reads::Lite(Arc::new(read)),
                 write,
                 outbox: super::mail::Outbox::Off,
                 group_commit: Some(group_commit),
@@ -309,7 +316,7 @@ impl Db {
             .map_err(|source| StartupError::Unreachable { url: shown, source })?;
             Ok(Db {
                 backend: Backend::Postgres,
-                read,
+                read: Reads::Any(read),
                 write,
                 outbox: super::mail::Outbox::Off,
                 group_commit: None,
@@ -333,7 +340,7 @@ impl Db {
     pub async fn ready(&self) -> bool {
         let applied: Result<i64, _> =
             sqlx::query_scalar("SELECT COUNT(*) FROM _sqlx_migrations WHERE success = TRUE")
-                .fetch_one(&self.read)
+                .fetch_one(&self.write)
                 .await;
         matches!(applied, Ok(n) if n as usize >= MIGRATOR.iter().count())
     }

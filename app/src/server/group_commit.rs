@@ -335,7 +335,7 @@ fn commit_group(slot: &mut Slot) {
         return;
     };
     let members = group.members as u64;
-    match waiting_on_the_disk(|| lite::run(&slot.conn, "COMMIT")) {
+    match off_the_worker(|| lite::run(&slot.conn, "COMMIT")) {
         Ok(()) => {
             slot.stats.commits += 1;
             slot.stats.members += members;
@@ -356,11 +356,12 @@ fn commit_group(slot: &mut Slot) {
     }
 }
 
-/// Runs `f`, which waits on the disk (the commit's fsync), telling tokio's multi-threaded
-/// runtime so that it moves this worker's other tasks (pages, sessions) to another
-/// thread meanwhile. A statement otherwise runs right on the worker: it takes
-/// microseconds, and handing it to another thread would cost more than it does.
-fn waiting_on_the_disk<R>(f: impl FnOnce() -> R) -> R {
+/// Runs `f`, which keeps this thread for a while (the commit's fsync; a read that scans
+/// whole tables), telling tokio's multi-threaded runtime so that it moves this worker's
+/// other tasks (pages, sessions) to another thread meanwhile. A statement otherwise runs
+/// right on the worker: it takes microseconds, and handing it to another thread would
+/// cost more than it does.
+pub(crate) fn off_the_worker<R>(f: impl FnOnce() -> R) -> R {
     use tokio::runtime::{Handle, RuntimeFlavor};
     match Handle::try_current().map(|h| h.runtime_flavor()) {
         Ok(RuntimeFlavor::MultiThread) => tokio::task::block_in_place(f),

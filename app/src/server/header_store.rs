@@ -1,7 +1,7 @@
 //! What every page's header shows the signed-in member (balance, unread notices), read
 //! in one query: it is on every page, so it costs one round trip, not one per figure.
 
-use sqlx::AnyPool;
+use crate::server::sql::{self, Reads};
 
 use super::ledger_store::Balance;
 use super::StoreError;
@@ -13,8 +13,8 @@ pub struct Header {
     pub unread_notifications: i64,
 }
 
-pub async fn header(pool: &AnyPool, member: MemberId) -> Result<Header, StoreError> {
-    let row: Option<(i64, i64, i64)> = sqlx::query_as(
+pub async fn header(pool: &Reads, member: MemberId) -> Result<Header, StoreError> {
+    let row: Option<(i64, i64, i64)> = sql::query_as(
         "SELECT a.available_minutes, a.held_minutes, \
          (SELECT COUNT(*) FROM notifications n WHERE n.member_id = a.id AND n.read_at_ms IS NULL) \
          FROM ledger_accounts a WHERE a.id = $1",

@@ -2,7 +2,7 @@
 
 use crate::server::group_commit::WriteTx;
 use crate::server::sql;
-use sqlx::AnyPool;
+use crate::server::sql::Reads;
 
 use super::{ledger_store, StoreError};
 use crate::domain::ledger::BalancedTransfer;
@@ -65,17 +65,17 @@ pub async fn insert(
     Ok(id)
 }
 
-pub async fn email_taken(pool: &AnyPool, email: &Email) -> Result<bool, StoreError> {
-    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM members WHERE email = $1")
+pub async fn email_taken(pool: &Reads, email: &Email) -> Result<bool, StoreError> {
+    let n: i64 = sql::query_scalar("SELECT COUNT(*) FROM members WHERE email = $1")
         .bind(email.as_str())
         .fetch_one(pool)
         .await?;
     Ok(n > 0)
 }
 
-pub async fn find_login(pool: &AnyPool, email: &str) -> Result<Option<LoginRow>, StoreError> {
+pub async fn find_login(pool: &Reads, email: &str) -> Result<Option<LoginRow>, StoreError> {
     let row: Option<(String, String, i64)> =
-        sqlx::query_as("SELECT id, password_hash, active FROM members WHERE email = $1")
+        sql::query_as("SELECT id, password_hash, active FROM members WHERE email = $1")
             .bind(email)
             .fetch_optional(pool)
             .await?;
@@ -110,11 +110,11 @@ fn to_row(t: MemberTuple) -> Result<MemberRow, StoreError> {
     })
 }
 
-pub async fn get(pool: &AnyPool, id: MemberId) -> Result<MemberRow, StoreError> {
+pub async fn get(pool: &Reads, id: MemberId) -> Result<MemberRow, StoreError> {
     let sql = format!(
         "SELECT {MEMBER_COLUMNS} FROM members m LEFT JOIN ledger_accounts a ON a.id = m.id WHERE m.id = $1"
     );
-    let t: Option<MemberTuple> = sqlx::query_as(&sql)
+    let t: Option<MemberTuple> = sql::query_as(&sql)
         .bind(id.to_string())
         .fetch_optional(pool)
         .await?;
@@ -128,7 +128,7 @@ const MATCHING: &str = "FROM members m LEFT JOIN ledger_accounts a ON a.id = m.i
 /// One page of the members whose name or e-mail contains `search` (case-insensitive), by
 /// name: at most `limit` of them after the first `offset`, and how many match in all.
 pub async fn page(
-    pool: &AnyPool,
+    pool: &Reads,
     search: &str,
     offset: i64,
     limit: i64,
@@ -139,7 +139,7 @@ pub async fn page(
          ORDER BY LOWER(m.display_name), m.id LIMIT $2 OFFSET $3"
     );
     let pattern = format!("%{}%", escape_like(&search.trim().to_lowercase()));
-    let rows: Vec<CountedMemberTuple> = sqlx::query_as(&sql)
+    let rows: Vec<CountedMemberTuple> = sql::query_as(&sql)
         .bind(pattern.as_str())
         .bind(limit)
         .bind(offset)
@@ -149,7 +149,7 @@ pub async fn page(
         Some(first) => first.8,
         None if offset == 0 => 0,
         None => {
-            sqlx::query_scalar(&format!("SELECT COUNT(*) {MATCHING}"))
+            sql::query_scalar(&format!("SELECT COUNT(*) {MATCHING}"))
                 .bind(pattern.as_str())
                 .fetch_one(pool)
                 .await?
@@ -203,14 +203,14 @@ pub async fn set_active(
     Ok(true)
 }
 
-pub async fn count(pool: &AnyPool) -> Result<i64, StoreError> {
-    Ok(sqlx::query_scalar("SELECT COUNT(*) FROM members")
+pub async fn count(pool: &Reads) -> Result<i64, StoreError> {
+    Ok(sql::query_scalar("SELECT COUNT(*) FROM members")
         .fetch_one(pool)
         .await?)
 }
 
-pub async fn admin_exists(pool: &AnyPool) -> Result<bool, StoreError> {
-    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM members WHERE role = 'admin'")
+pub async fn admin_exists(pool: &Reads) -> Result<bool, StoreError> {
+    let n: i64 = sql::query_scalar("SELECT COUNT(*) FROM members WHERE role = 'admin'")
         .fetch_one(pool)
         .await?;
     Ok(n > 0)
@@ -229,9 +229,9 @@ pub struct EmailSettings {
     pub mode: super::mail::EmailMode,
 }
 
-pub async fn email_settings(pool: &AnyPool, id: MemberId) -> Result<EmailSettings, StoreError> {
+pub async fn email_settings(pool: &Reads, id: MemberId) -> Result<EmailSettings, StoreError> {
     let row: Option<(String, Option<i64>, String)> =
-        sqlx::query_as("SELECT email, email_verified_at_ms, email_mode FROM members WHERE id = $1")
+        sql::query_as("SELECT email, email_verified_at_ms, email_mode FROM members WHERE id = $1")
             .bind(id.to_string())
             .fetch_optional(pool)
             .await?;
@@ -291,8 +291,8 @@ pub async fn set_lang(
 }
 
 /// The generation the member's calendar feed address is signed with.
-pub async fn calendar_generation(pool: &AnyPool, id: MemberId) -> Result<i64, StoreError> {
-    sqlx::query_scalar("SELECT calendar_generation FROM members WHERE id = $1 AND active = 1")
+pub async fn calendar_generation(pool: &Reads, id: MemberId) -> Result<i64, StoreError> {
+    sql::query_scalar("SELECT calendar_generation FROM members WHERE id = $1 AND active = 1")
         .bind(id.to_string())
         .fetch_optional(pool)
         .await?

@@ -25,6 +25,7 @@ pub mod notifications_store;
 pub mod operations;
 pub mod password;
 pub mod rate_limit;
+pub mod read_connections;
 pub mod requests_store;
 pub mod services_store;
 pub mod sessions;

@@ -2,7 +2,7 @@
 
 use crate::server::group_commit::WriteTx;
 use crate::server::sql;
-use sqlx::AnyPool;
+use crate::server::sql::Reads;
 
 use super::mail::outbox_store::{self, NoticeMail};
 use super::mail::Outbox;
@@ -85,7 +85,7 @@ impl NotificationRow {
 }
 
 pub async fn list(
-    pool: &AnyPool,
+    pool: &Reads,
     member: MemberId,
     limit: i64,
 ) -> Result<Vec<NotificationRow>, StoreError> {
@@ -97,7 +97,7 @@ pub async fn list(
         i64,
         Option<i64>,
     );
-    let rows: Vec<Row> = sqlx::query_as(
+    let rows: Vec<Row> = sql::query_as(
         "SELECT id, request_id, text, notice, created_at_ms, read_at_ms FROM notifications \
          WHERE member_id = $1 ORDER BY created_at_ms DESC, id LIMIT $2",
     )

@@ -3,7 +3,7 @@
 
 use crate::server::group_commit::WriteTx;
 use crate::server::sql;
-use sqlx::AnyPool;
+use crate::server::sql::Reads;
 
 use super::counts_store;
 use super::mail::Outbox;
@@ -70,8 +70,8 @@ pub async fn load(conn: &mut WriteTx, id: RequestId) -> Result<Request, StoreErr
     from_json(&data.ok_or(StoreError::NotFound("request"))?)
 }
 
-pub async fn get(pool: &AnyPool, id: RequestId) -> Result<Request, StoreError> {
-    let data: Option<String> = sqlx::query_scalar("SELECT data FROM requests WHERE id = $1")
+pub async fn get(pool: &Reads, id: RequestId) -> Result<Request, StoreError> {
+    let data: Option<String> = sql::query_scalar("SELECT data FROM requests WHERE id = $1")
         .bind(id.to_string())
         .fetch_optional(pool)
         .await?;
@@ -340,8 +340,8 @@ impl PendingWrites {
 }
 
 /// A request's history in order.
-pub async fn history(pool: &AnyPool, id: RequestId) -> Result<Vec<HistoryRow>, StoreError> {
-    let rows: Vec<(i64, Option<String>, String, String, String, i64)> = sqlx::query_as(
+pub async fn history(pool: &Reads, id: RequestId) -> Result<Vec<HistoryRow>, StoreError> {
+    let rows: Vec<(i64, Option<String>, String, String, String, i64)> = sql::query_as(
         "SELECT seq, from_state, to_state, actor, payload, at_ms FROM request_events WHERE request_id = $1 ORDER BY seq",
     )
     .bind(id.to_string())
@@ -665,8 +665,8 @@ pub struct Due {
 }
 
 /// Requests whose deadline has passed, oldest first, at most `limit`.
-pub async fn due(pool: &AnyPool, now: Timestamp, limit: i64) -> Result<Vec<Due>, StoreError> {
-    let rows: Vec<(String, i64, String)> = sqlx::query_as(
+pub async fn due(pool: &Reads, now: Timestamp, limit: i64) -> Result<Vec<Due>, StoreError> {
+    let rows: Vec<(String, i64, String)> = sql::query_as(
         "SELECT id, deadline_at_ms, requester_id FROM requests \
          WHERE deadline_at_ms IS NOT NULL AND deadline_at_ms <= $1 AND needs_attention = 0 \
          ORDER BY deadline_at_ms, id LIMIT $2",
@@ -775,11 +775,11 @@ pub async fn lock_with_parties(
 
 /// Requests whose reminder is due, with the version it is due for, at most `limit`.
 pub async fn reminders_due(
-    pool: &AnyPool,
+    pool: &Reads,
     now: Timestamp,
     limit: i64,
 ) -> Result<Vec<(RequestId, i64)>, StoreError> {
-    let rows: Vec<(String, i64)> = sqlx::query_as(
+    let rows: Vec<(String, i64)> = sql::query_as(
         "SELECT id, version FROM requests WHERE remind_at_ms <= $1 ORDER BY remind_at_ms, id LIMIT $2",
     )
     .bind(now.0)
@@ -905,9 +905,9 @@ fn with_names(r: NamesRow) -> Result<RequestWithNames, StoreError> {
     })
 }
 
-pub async fn get_with_names(pool: &AnyPool, id: RequestId) -> Result<RequestWithNames, StoreError> {
+pub async fn get_with_names(pool: &Reads, id: RequestId) -> Result<RequestWithNames, StoreError> {
     let sql = format!("{WITH_NAMES} WHERE r.id = $1");
-    let row: Option<NamesRow> = sqlx::query_as(&sql)
+    let row: Option<NamesRow> = sql::query_as(&sql)
         .bind(id.to_string())
         .fetch_optional(pool)
         .await?;
@@ -916,7 +916,7 @@ pub async fn get_with_names(pool: &AnyPool, id: RequestId) -> Result<RequestWith
 
 /// A member's requests as requester or as provider, most recently changed first.
 pub async fn list_for(
-    pool: &AnyPool,
+    pool: &Reads,
     member: MemberId,
     as_party: Party,
     limit: i64,
@@ -927,7 +927,7 @@ pub async fn list_for(
     };
     let sql =
         format!("{WITH_NAMES} WHERE {column} = $1 ORDER BY r.updated_at_ms DESC, r.id LIMIT $2");
-    let rows: Vec<NamesRow> = sqlx::query_as(&sql)
+    let rows: Vec<NamesRow> = sql::query_as(&sql)
         .bind(member.to_string())
         .bind(limit)
         .fetch_all(pool)
@@ -946,13 +946,13 @@ pub struct RatingRow {
 /// A request's history (in order) and its ratings (oldest first) in one round trip: what
 /// the request page shows below the request itself.
 pub async fn history_and_ratings(
-    pool: &AnyPool,
+    pool: &Reads,
     id: RequestId,
 ) -> Result<(Vec<HistoryRow>, Vec<RatingRow>), StoreError> {
     // part 0: (seq, seq, from_state, to_state, actor, payload, at_ms);
     // part 1: (created_at_ms, stars, rater_id, comment, '', '', created_at_ms).
     type Row = (i64, i64, i64, Option<String>, String, String, String, i64);
-    let rows: Vec<Row> = sqlx::query_as(
+    let rows: Vec<Row> = sql::query_as(
         "SELECT 0 AS part, seq AS sort_key, seq AS num, from_state AS t1, to_state AS t2, actor AS t3, \
          payload AS t4, at_ms FROM request_events WHERE request_id = $1 \
          UNION ALL \

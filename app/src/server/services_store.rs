@@ -2,7 +2,7 @@
 
 use crate::server::group_commit::WriteTx;
 use crate::server::sql;
-use sqlx::AnyPool;
+use crate::server::sql::Reads;
 
 use super::StoreError;
 use crate::domain::service::{ServiceFields, ServiceStatus, ServiceSummary};
@@ -89,7 +89,7 @@ fn to_summary(r: Row) -> Result<ServiceSummary, StoreError> {
 /// Active services of active providers matching `search` (title, description, category
 /// or provider name; case-insensitive), newest first, at most `limit`.
 pub async fn list_active(
-    pool: &AnyPool,
+    pool: &Reads,
     search: &str,
     limit: i64,
 ) -> Result<Vec<ServiceSummary>, StoreError> {
@@ -100,7 +100,7 @@ pub async fn list_active(
          ORDER BY s.created_at_ms DESC, s.id LIMIT $2"
     );
     let pattern = format!("%{}%", search.trim().to_lowercase().replace(['%', '_'], ""));
-    let rows: Vec<Row> = sqlx::query_as(&sql)
+    let rows: Vec<Row> = sql::query_as(&sql)
         .bind(pattern)
         .bind(limit)
         .fetch_all(pool)
@@ -108,11 +108,11 @@ pub async fn list_active(
     rows.into_iter().map(to_summary).collect()
 }
 
-pub async fn get(pool: &AnyPool, id: ServiceId) -> Result<ServiceSummary, StoreError> {
+pub async fn get(pool: &Reads, id: ServiceId) -> Result<ServiceSummary, StoreError> {
     let sql = format!(
         "SELECT {COLUMNS} FROM services s JOIN members m ON m.id = s.provider_id WHERE s.id = $1"
     );
-    let row: Option<Row> = sqlx::query_as(&sql)
+    let row: Option<Row> = sql::query_as(&sql)
         .bind(id.to_string())
         .fetch_optional(pool)
         .await?;
@@ -129,11 +129,11 @@ pub struct Review {
 
 /// Ratings a member received, newest first.
 pub async fn reviews_of(
-    pool: &AnyPool,
+    pool: &Reads,
     member: MemberId,
     limit: i64,
 ) -> Result<Vec<Review>, StoreError> {
-    let rows: Vec<(i64, String, String, i64)> = sqlx::query_as(
+    let rows: Vec<(i64, String, String, i64)> = sql::query_as(
         "SELECT r.stars, r.comment, m.display_name, r.created_at_ms FROM ratings r JOIN members m ON m.id = r.rater_id \
          WHERE r.ratee_id = $1 ORDER BY r.created_at_ms DESC, r.request_id LIMIT $2",
     )
@@ -154,14 +154,14 @@ pub async fn reviews_of(
 
 /// Services a provider offers (all statuses), newest first.
 pub async fn list_for_provider(
-    pool: &AnyPool,
+    pool: &Reads,
     provider: MemberId,
 ) -> Result<Vec<ServiceSummary>, StoreError> {
     let sql = format!(
         "SELECT {COLUMNS} FROM services s JOIN members m ON m.id = s.provider_id \
          WHERE s.provider_id = $1 ORDER BY s.created_at_ms DESC, s.id"
     );
-    let rows: Vec<Row> = sqlx::query_as(&sql)
+    let rows: Vec<Row> = sql::query_as(&sql)
         .bind(provider.to_string())
         .fetch_all(pool)
         .await?;

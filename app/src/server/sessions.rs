@@ -3,7 +3,7 @@
 //! new token (rotation), logging out and deactivation delete the rows.
 
 use crate::server::group_commit::WriteTx;
-use crate::server::sql;
+use crate::server::sql::{self, Reads};
 use axum::extract::{Request, State};
 use axum::middleware::Next;
 use axum::response::Response;
@@ -67,14 +67,14 @@ pub async fn create(
 }
 
 pub async fn lookup(
-    pool: &sqlx::AnyPool,
+    pool: &Reads,
     token: &str,
     now: Timestamp,
 ) -> Result<Option<SessionActor>, StoreError> {
     let token_hash = hash_token(token);
     // id, role, display name, time zone, language
     type Row = (String, String, String, Option<String>, Option<String>);
-    let row: Option<Row> = sqlx::query_as(
+    let row: Option<Row> = sql::query_as(
         "SELECT m.id, m.role, m.display_name, m.time_zone, m.lang FROM sessions s JOIN members m ON m.id = s.member_id \
          WHERE s.token_hash = $1 AND s.expires_at_ms > $2 AND m.active = 1",
     )

@@ -1,11 +1,14 @@
-//! The statements of write transactions, on either database, with one text each.
+//! The statements of HourBank's stores, on either database, with one text each.
 //!
-//! A write transaction ([`WriteTx`], from `Db::begin_write`) runs its statements here. On
-//! SQLite the transaction holds the write connection itself — a `rusqlite` connection
-//! behind the group commit's lock — and each statement runs synchronously on the thread
-//! the transaction is running on, prepared once and then taken from the connection's
-//! statement cache: no hand-off to a worker thread, no channel, no wake-up per statement.
-//! On PostgreSQL the statement goes to sqlx as before.
+//! A statement runs in a write transaction ([`WriteTx`], from `Db::begin_write`) or on
+//! the read connections ([`Reads`], `Db::read`). On SQLite both are `rusqlite`
+//! connections driven in place: a write transaction holds the write connection itself —
+//! behind the group commit's lock — and a read borrows an idle read connection
+//! ([`super::read_connections`]); either way the statement runs synchronously on the
+//! thread the task is running on, prepared once and then taken from the connection's
+//! statement cache: no hand-off to a worker thread, no channel, no wake-up per
+//! statement. On PostgreSQL the statement goes to sqlx (the transaction's connection, or
+//! the read pool).
 //!
 //! The API follows sqlx's (`query`, `query_scalar`, `query_as`, `.bind`, `.execute`,
 //! `.fetch_one/optional/all`, `row.try_get`), so a store function reads the same for both
@@ -14,8 +17,9 @@
 //! multi-row statements may use bare `?`s on SQLite ([`super::multi_row`]).
 //!
 //! A statement blocks the thread it runs on for as long as SQLite takes (microseconds for
-//! the lifecycle's statements; the commit's fsync is the longest wait), which is the price
-//! of no hand-off, and the same time a writer thread would spend.
+//! the lifecycle's statements and a page's reads; the commit's fsync is the longest
+//! wait), which is the price of no hand-off, and the same time a worker thread would
+//! spend. Reads that scan whole tables say so ([`Query::long`]).
 
 use std::borrow::Cow;
 use std::marker::PhantomData;
@@ -25,6 +29,40 @@ use sqlx::any::{AnyArguments, AnyRow};
 use sqlx::Any;
 
 use super::group_commit::{Conn, WriteTx};
+use super::read_connections::ReadConnections;
+
+/// Where reads run: SQLite's read connections, or PostgreSQL's read pool.
+#[derive(Clone, Debug)]
+pub enum Reads {
+    Lite(Arc<ReadConnections>),
+    Any(sqlx::AnyPool),
+}
+
+impl Reads {
+    pub async fn close(&self) {
+        if let Reads::Any(pool) = self {
+            pool.close().await;
+        }
+    }
+}
+
+/// Where one statement runs: `&mut WriteTx` or `&Reads`.
+pub enum On<'c> {
+    Tx(&'c mut WriteTx),
+    Read(&'c Reads),
+}
+
+impl<'c> From<&'c mut WriteTx> for On<'c> {
+    fn from(tx: &'c mut WriteTx) -> Self {
+        On::Tx(tx)
+    }
+}
+
+impl<'c> From<&'c Reads> for On<'c> {
+    fn from(reads: &'c Reads) -> Self {
+        On::Read(reads)
+    }
+}
 
 /// A bound parameter: the three types HourBank stores (BIGINT, TEXT, DOUBLE), each nullable.
 #[derive(Clone, Debug, PartialEq)]
@@ -97,18 +135,27 @@ impl Done {
 pub struct Query<'q> {
     sql: &'q str,
     args: Vec<Arg<'q>>,
+    long: bool,
 }
 
 pub fn query(sql: &str) -> Query<'_> {
     Query {
         sql,
         args: Vec::new(),
+        long: false,
     }
 }
 
 impl<'q> Query<'q> {
     pub fn bind(mut self, value: impl Into<Arg<'q>>) -> Self {
         self.args.push(value.into());
+        self
+    }
+
+    /// Marks a read that scans whole tables (the audit, the ledger check): on SQLite it
+    /// runs where tokio moves the worker's other tasks away while it reads.
+    pub fn long(mut self) -> Self {
+        self.long = true;
         self
     }
 
@@ -126,32 +173,54 @@ impl<'q> Query<'q> {
         }
     }
 
-    pub async fn fetch_all(self, tx: &mut WriteTx) -> Result<Vec<Row>, sqlx::Error> {
-        match tx.conn() {
-            Conn::Lite(conn) => lite::in_transaction(conn)
-                .and_then(|()| lite::fetch(conn, self.sql, &self.args, usize::MAX)),
-            Conn::Any(conn) => Ok(sqlx::Executor::fetch_all(conn, self.into_sqlx())
+    /// Up to `limit` rows (`usize::MAX`: all of them).
+    async fn fetch(self, on: On<'_>, limit: usize) -> Result<Vec<Row>, sqlx::Error> {
+        match on {
+            On::Tx(tx) => match tx.conn() {
+                Conn::Lite(conn) => lite::in_transaction(conn)
+                    .and_then(|()| lite::fetch(conn, self.sql, &self.args, limit)),
+                Conn::Any(conn) => self.fetch_sqlx(conn, limit).await,
+            },
+            On::Read(Reads::Lite(reads)) => {
+                let Query { sql, args, long } = self;
+                reads.with(long, |conn| lite::fetch(conn, sql, &args, limit))
+            }
+            On::Read(Reads::Any(pool)) => self.fetch_sqlx(pool, limit).await,
+        }
+    }
+
+    async fn fetch_sqlx<'e>(
+        self,
+        on: impl sqlx::Executor<'e, Database = Any>,
+        limit: usize,
+    ) -> Result<Vec<Row>, sqlx::Error>
+    where
+        'q: 'e,
+    {
+        let rows = if limit == 1 {
+            on.fetch_optional(self.into_sqlx())
                 .await?
                 .into_iter()
-                .map(Row::Any)
-                .collect()),
-        }
+                .collect()
+        } else {
+            on.fetch_all(self.into_sqlx()).await?
+        };
+        Ok(rows.into_iter().map(Row::Any).collect())
     }
 
-    pub async fn fetch_optional(self, tx: &mut WriteTx) -> Result<Option<Row>, sqlx::Error> {
-        match tx.conn() {
-            Conn::Lite(conn) => {
-                lite::in_transaction(conn)?;
-                Ok(lite::fetch(conn, self.sql, &self.args, 1)?.pop())
-            }
-            Conn::Any(conn) => Ok(sqlx::Executor::fetch_optional(conn, self.into_sqlx())
-                .await?
-                .map(Row::Any)),
-        }
+    pub async fn fetch_all<'c>(self, on: impl Into<On<'c>>) -> Result<Vec<Row>, sqlx::Error> {
+        self.fetch(on.into(), usize::MAX).await
     }
 
-    pub async fn fetch_one(self, tx: &mut WriteTx) -> Result<Row, sqlx::Error> {
-        self.fetch_optional(tx)
+    pub async fn fetch_optional<'c>(
+        self,
+        on: impl Into<On<'c>>,
+    ) -> Result<Option<Row>, sqlx::Error> {
+        Ok(self.fetch(on.into(), 1).await?.pop())
+    }
+
+    pub async fn fetch_one<'c>(self, on: impl Into<On<'c>>) -> Result<Row, sqlx::Error> {
+        self.fetch_optional(on)
             .await?
             .ok_or(sqlx::Error::RowNotFound)
     }
@@ -185,22 +254,27 @@ impl<'q, T: Decode> Scalar<'q, T> {
         Scalar(self.0.bind(value))
     }
 
-    pub async fn fetch_all(self, tx: &mut WriteTx) -> Result<Vec<T>, sqlx::Error> {
+    /// See [`Query::long`].
+    pub fn long(self) -> Self {
+        Scalar(self.0.long())
+    }
+
+    pub async fn fetch_all<'c>(self, on: impl Into<On<'c>>) -> Result<Vec<T>, sqlx::Error> {
         Ok(self
             .0
-            .fetch_all(tx)
+            .fetch_all(on)
             .await?
             .into_iter()
             .map(|(v,)| v)
             .collect())
     }
 
-    pub async fn fetch_optional(self, tx: &mut WriteTx) -> Result<Option<T>, sqlx::Error> {
-        Ok(self.0.fetch_optional(tx).await?.map(|(v,)| v))
+    pub async fn fetch_optional<'c>(self, on: impl Into<On<'c>>) -> Result<Option<T>, sqlx::Error> {
+        Ok(self.0.fetch_optional(on).await?.map(|(v,)| v))
     }
 
-    pub async fn fetch_one(self, tx: &mut WriteTx) -> Result<T, sqlx::Error> {
-        Ok(self.0.fetch_one(tx).await?.0)
+    pub async fn fetch_one<'c>(self, on: impl Into<On<'c>>) -> Result<T, sqlx::Error> {
+        Ok(self.0.fetch_one(on).await?.0)
     }
 }
 
@@ -224,30 +298,36 @@ impl<'q, T: FromRow> As<'q, T> {
         self
     }
 
-    pub async fn fetch_all(self, tx: &mut WriteTx) -> Result<Vec<T>, sqlx::Error> {
+    /// See [`Query::long`].
+    pub fn long(mut self) -> Self {
+        self.query = self.query.long();
+        self
+    }
+
+    pub async fn fetch_all<'c>(self, on: impl Into<On<'c>>) -> Result<Vec<T>, sqlx::Error> {
         self.query
-            .fetch_all(tx)
+            .fetch_all(on)
             .await?
             .iter()
             .map(T::from_row)
             .collect()
     }
 
-    pub async fn fetch_optional(self, tx: &mut WriteTx) -> Result<Option<T>, sqlx::Error> {
+    pub async fn fetch_optional<'c>(self, on: impl Into<On<'c>>) -> Result<Option<T>, sqlx::Error> {
         self.query
-            .fetch_optional(tx)
+            .fetch_optional(on)
             .await?
             .as_ref()
             .map(T::from_row)
             .transpose()
     }
 
-    pub async fn fetch_one(self, tx: &mut WriteTx) -> Result<T, sqlx::Error> {
-        T::from_row(&self.query.fetch_one(tx).await?)
+    pub async fn fetch_one<'c>(self, on: impl Into<On<'c>>) -> Result<T, sqlx::Error> {
+        T::from_row(&self.query.fetch_one(on).await?)
     }
 }
 
-/// A row a write transaction read.
+/// A row a statement returned.
 pub enum Row {
     Any(AnyRow),
     Lite(LiteRow),
@@ -262,7 +342,7 @@ impl std::fmt::Debug for Row {
     }
 }
 
-/// A row read from the SQLite write connection, its values copied out of the statement.
+/// A row read from a SQLite connection, its values copied out of the statement.
 #[derive(Debug)]
 pub struct LiteRow {
     names: Arc<[String]>,
@@ -391,7 +471,7 @@ tuple_from_row!(A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7, I 8, J 9);
 tuple_from_row!(A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7, I 8, J 9, K 10);
 tuple_from_row!(A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7, I 8, J 9, K 10, L 11);
 
-/// SQLite's side: statements on the `rusqlite` write connection.
+/// SQLite's side: statements on a `rusqlite` connection (the write connection or a read one).
 pub(crate) mod lite {
     use std::borrow::Cow;
     use std::sync::Arc;

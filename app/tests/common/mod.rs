@@ -160,7 +160,7 @@ impl Bank {
         let db = &self.t.db.read;
         let c = ledger_store::conservation(db).await.unwrap();
         assert!(c.holds(), "ledger invariants broken: {c:?}");
-        let twice: i64 = sqlx::query_scalar(
+        let twice: i64 = app::server::sql::query_scalar(
             "SELECT COUNT(*) FROM (SELECT request_id FROM ledger_transfers WHERE kind IN ('post', 'void') \
              AND request_id IS NOT NULL GROUP BY request_id HAVING COUNT(*) > 1) x",
         )
@@ -168,7 +168,7 @@ impl Bank {
         .await
         .unwrap();
         assert_eq!(twice, 0, "a hold was resolved more than once");
-        let held_off: i64 = sqlx::query_scalar(
+        let held_off: i64 = app::server::sql::query_scalar(
             "SELECT COUNT(*) FROM ledger_accounts a WHERE a.kind = 'member' AND a.held_minutes <> \
              (SELECT CAST(COALESCE(SUM(h.amount_minutes), 0) AS BIGINT) FROM holds h WHERE h.payer_id = a.id AND h.status = 'pending')",
         )

@@ -29,7 +29,7 @@ pub async fn raw_commits_per_s(db: &Db, run: Duration) -> Result<(u64, f64), sql
     }
     let secs = started.elapsed().as_secs_f64();
     let n: i64 = sqlx::query_scalar("SELECT n FROM bench_ceiling WHERE id = 1")
-        .fetch_one(&db.read)
+        .fetch_one(&db.write)
         .await?;
     if n as u64 != commits {
         return Err(sqlx::Error::Protocol(format!(

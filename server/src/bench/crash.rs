@@ -477,7 +477,7 @@ async fn wait_until_nothing_overdue(
             "SELECT COUNT(*) FROM requests WHERE deadline_at_ms IS NOT NULL AND deadline_at_ms < $1",
         )
         .bind(now_ms - interval.as_millis() as i64)
-        .fetch_one(&db.db.read)
+        .fetch_one(&db.db.write)
         .await
         .map_err(|e| format!("counting overdue requests: {e}"))?;
         if overdue == 0 {
@@ -519,7 +519,7 @@ async fn wait_until_outbox_drained(db: &TestDb) -> Result<(), String> {
     loop {
         let waiting: i64 =
             sqlx::query_scalar("SELECT COUNT(*) FROM outbox WHERE status = 'waiting'")
-                .fetch_one(&db.db.read)
+                .fetch_one(&db.db.write)
                 .await
                 .map_err(|e| format!("reading the outbox: {e}"))?;
         if waiting == 0 {
@@ -550,7 +550,7 @@ struct SinkMessage {
 /// missing; copies resent after a kill counted, each with its row's Message-ID.
 async fn check_mail(args: &CrashArgs, db: &TestDb) -> Result<MailFindings, String> {
     let rows: Vec<(String, String)> = sqlx::query_as("SELECT id, status FROM outbox")
-        .fetch_all(&db.db.read)
+        .fetch_all(&db.db.write)
         .await
         .map_err(|e| format!("reading the outbox: {e}"))?;
     let domain = mail_domain(db);
@@ -592,7 +592,7 @@ async fn check_mail(args: &CrashArgs, db: &TestDb) -> Result<MailFindings, Strin
 async fn missing_from_history(db: &TestDb, seen: &[Seen]) -> Result<Vec<Seen>, String> {
     let rows: Vec<(String, i64, String)> =
         sqlx::query_as("SELECT request_id, seq, to_state FROM request_events")
-            .fetch_all(&db.db.read)
+            .fetch_all(&db.db.write)
             .await
             .map_err(|e| format!("reading the history: {e}"))?;
     let stored: HashSet<(String, i64, String)> = rows.into_iter().collect();
@@ -609,14 +609,14 @@ async fn check_history(db: &TestDb, f: &mut Findings) -> Result<(), String> {
     let e = |e: sqlx::Error| format!("reading the history: {e}");
     f.fired_deadlines =
         sqlx::query_scalar("SELECT COUNT(*) FROM request_events WHERE event = 'deadline'")
-            .fetch_one(&db.db.read)
+            .fetch_one(&db.db.write)
             .await
             .map_err(e)?;
     f.fired_twice = sqlx::query_scalar(
         "SELECT COUNT(*) FROM (SELECT request_id, from_state FROM request_events \
          WHERE event = 'deadline' GROUP BY request_id, from_state HAVING COUNT(*) > 1) x",
     )
-    .fetch_one(&db.db.read)
+    .fetch_one(&db.db.write)
     .await
     .map_err(e)?;
     f.broken_histories = sqlx::query_scalar(
@@ -626,7 +626,7 @@ async fn check_history(db: &TestDb, f: &mut Findings) -> Result<(), String> {
          WHERE h.request_id IS NULL OR h.first <> 1 OR h.last - h.first + 1 <> h.n \
          OR h.last <> r.version",
     )
-    .fetch_one(&db.db.read)
+    .fetch_one(&db.db.write)
     .await
     .map_err(e)?;
     Ok(())

@@ -237,7 +237,7 @@ async fn run_on(args: &BenchArgs, db: &TestDb) -> Result<u64, String> {
 
 async fn count_events(db: &TestDb) -> Result<i64, String> {
     sqlx::query_scalar("SELECT COUNT(*) FROM request_events")
-        .fetch_one(&db.db.read)
+        .fetch_one(&db.db.write)
         .await
         .map_err(|e| format!("counting events: {e}"))
 }

@@ -64,7 +64,7 @@ async fn run_on(db: &TestDb, sync: SqliteSync, n: usize, rounds: usize) -> Resul
     }
     let after = stored_bytes(&db.db).await?;
     let events: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM request_events")
-        .fetch_one(&db.db.read)
+        .fetch_one(&db.db.write)
         .await
         .map_err(|e| e.to_string())?;
     println!(
@@ -108,13 +108,13 @@ async fn stored_bytes(db: &Db) -> Result<i64, String> {
             sqlx::query_scalar(
                 "SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()",
             )
-            .fetch_one(&db.read)
+            .fetch_one(&db.write)
             .await
             .map_err(e)
         }
         app::server::db::Backend::Postgres => {
             sqlx::query_scalar("SELECT CAST(pg_database_size(current_database()) AS BIGINT)")
-                .fetch_one(&db.read)
+                .fetch_one(&db.write)
                 .await
                 .map_err(e)
         }
@@ -142,7 +142,7 @@ async fn pages(db: &TestDb, server: &ServerProcess, rounds: usize) -> Result<(),
         .await
         .map_err(|e| format!("submit: {e}"))?;
     let old: String = sqlx::query_scalar("SELECT id FROM requests ORDER BY created_at_ms LIMIT 1")
-        .fetch_one(&db.db.read)
+        .fetch_one(&db.db.write)
         .await
         .map_err(|e| e.to_string())?;
     let list: [(&'static str, &Member, String); 14] = [

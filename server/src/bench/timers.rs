@@ -168,24 +168,24 @@ async fn check(
         "SELECT COUNT(*) FROM (SELECT request_id FROM request_events WHERE to_state = 'EXPIRED' \
          GROUP BY request_id HAVING COUNT(*) > 1) x",
     )
-    .fetch_one(&db.read)
+    .fetch_one(&db.write)
     .await
     .map_err(e)?;
     let refunded_twice: i64 = sqlx::query_scalar(
         "SELECT COUNT(*) FROM (SELECT request_id FROM ledger_transfers WHERE kind IN ('post', 'void') \
          AND request_id IS NOT NULL GROUP BY request_id HAVING COUNT(*) > 1) x",
     )
-    .fetch_one(&db.read)
+    .fetch_one(&db.write)
     .await
     .map_err(e)?;
     let still_due: i64 =
         sqlx::query_scalar("SELECT COUNT(*) FROM requests WHERE deadline_at_ms <= $1")
             .bind(clock.now().0)
-            .fetch_one(&db.read)
+            .fetch_one(&db.write)
             .await
             .map_err(e)?;
     let expired: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM requests WHERE state = 'EXPIRED'")
-        .fetch_one(&db.read)
+        .fetch_one(&db.write)
         .await
         .map_err(e)?;
     let conservation = ledger_store::conservation(&db.read)

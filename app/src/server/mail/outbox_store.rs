@@ -4,7 +4,7 @@
 use crate::i18n::{Lang, Zone};
 use crate::server::group_commit::WriteTx;
 use crate::server::sql;
-use sqlx::AnyPool;
+use crate::server::sql::Reads;
 
 use super::{next_digest_at, DigestItem, EmailMode, Mail, Outbox};
 use crate::domain::ids::RequestId;
@@ -219,12 +219,9 @@ pub struct Recipient {
     pub lang: Option<Lang>,
 }
 
-pub async fn current_mode(
-    pool: &AnyPool,
-    member: MemberId,
-) -> Result<Option<Recipient>, StoreError> {
+pub async fn current_mode(pool: &Reads, member: MemberId) -> Result<Option<Recipient>, StoreError> {
     let row: Option<(String, i64, Option<String>, Option<String>)> =
-        sqlx::query_as("SELECT email_mode, active, time_zone, lang FROM members WHERE id = $1")
+        sql::query_as("SELECT email_mode, active, time_zone, lang FROM members WHERE id = $1")
             .bind(member.to_string())
             .fetch_optional(pool)
             .await?;
@@ -319,7 +316,7 @@ pub async fn mark_dropped(db: &Db, id: &str) -> Result<(), StoreError> {
 /// digests it made. Each member's fold is one transaction: its rows become `folded` only
 /// if no other sender folded them first.
 pub async fn fold_digests(db: &Db, now: Timestamp) -> Result<usize, StoreError> {
-    let members: Vec<(String, String)> = sqlx::query_as(
+    let members: Vec<(String, String)> = sql::query_as(
         "SELECT member_id, MAX(to_address) FROM outbox WHERE status = 'waiting' AND digest = 1 \
          AND next_attempt_ms <= $1 GROUP BY member_id ORDER BY member_id LIMIT 200",
     )
@@ -405,8 +402,8 @@ pub struct QueueStats {
     pub errors: Vec<(String, i64)>,
 }
 
-pub async fn queue_stats(pool: &AnyPool, since: Timestamp) -> Result<QueueStats, StoreError> {
-    let (waiting, sent, failing): (i64, i64, i64) = sqlx::query_as(
+pub async fn queue_stats(pool: &Reads, since: Timestamp) -> Result<QueueStats, StoreError> {
+    let (waiting, sent, failing): (i64, i64, i64) = sql::query_as(
         "SELECT \
          CAST(COALESCE(SUM(CASE WHEN status = 'waiting' THEN 1 ELSE 0 END), 0) AS BIGINT), \
          CAST(COALESCE(SUM(CASE WHEN status = 'sent' AND sent_at_ms >= $1 THEN 1 ELSE 0 END), 0) AS BIGINT), \
@@ -416,7 +413,7 @@ pub async fn queue_stats(pool: &AnyPool, since: Timestamp) -> Result<QueueStats,
     .bind(since.0)
     .fetch_one(pool)
     .await?;
-    let errors: Vec<(String, i64)> = sqlx::query_as(
+    let errors: Vec<(String, i64)> = sql::query_as(
         "SELECT last_error, COUNT(*) FROM outbox WHERE last_error IS NOT NULL \
          AND (status = 'failed' OR status = 'waiting') GROUP BY last_error ORDER BY COUNT(*) DESC LIMIT 5",
     )
