@@ -1021,3 +1021,35 @@ async fn member_text_is_only_ever_text_on_every_page() {
     }
     plain.app.cleanup().await;
 }
+
+/// Every search box stops at the length a search may have, so a member typing a longer
+/// one is held at the box instead of getting a page that only says the text was too long.
+#[tokio::test]
+async fn search_boxes_stop_at_the_length_a_search_may_have() {
+    let bank = Bank::build(None).await;
+    let max = app::api::services::SEARCH_MAX_CHARS.to_string();
+    let mut boxes = Vec::new();
+    for page in pages(&bank) {
+        let html = get_page(&bank, &page).await;
+        let doc = Html::parse_document(&html);
+        for input in doc.select(&sel("input[type=search]")) {
+            assert_eq!(
+                input.value().attr("maxlength"),
+                Some(max.as_str()),
+                "{} as {:?}: the search box {:?}",
+                page.path,
+                page.who,
+                input.value().attr("id")
+            );
+            boxes.push(input.value().attr("id").unwrap_or_default().to_owned());
+        }
+    }
+    boxes.sort();
+    boxes.dedup();
+    assert_eq!(
+        boxes,
+        ["member-search", "service-search"],
+        "the search boxes read"
+    );
+    bank.app.cleanup().await;
+}

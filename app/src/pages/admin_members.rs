@@ -55,7 +55,8 @@ fn MembersBody() -> impl IntoView {
         <h1>{viewer.t("ad-members")}</h1>
         <form method="get" action="/admin/members" class="search-form" role="search">
             <label for="member-search">{viewer.t("ad-member-search-label")}</label>
-            <input id="member-search" type="search" name="q" value=search prop:value=search/>
+            <input id="member-search" type="search" name="q" value=search prop:value=search
+                maxlength=crate::api::services::SEARCH_MAX_CHARS.to_string()/>
             <button type="submit">{viewer.t("ad-member-search")}</button>
         </form>
         <FormError error=toggle_error/>

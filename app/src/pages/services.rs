@@ -19,7 +19,8 @@ pub fn ServicesPage() -> impl IntoView {
         <h1>{v.t("pg-services")}</h1>
         <form method="get" action="/services" class="search-form" role="search">
             <label for="service-search">{v.t("pg-services-search-label")}</label>
-            <input id="service-search" type="search" name="q" value=search prop:value=search/>
+            <input id="service-search" type="search" name="q" value=search prop:value=search
+                maxlength=crate::api::services::SEARCH_MAX_CHARS.to_string()/>
             <button type="submit">{v.t("pg-services-search")}</button>
         </form>
         <h2>{move || if search().trim().is_empty() { v.t("pg-services-all") } else { v.t("pg-services-matching") }}</h2>
