@@ -86,11 +86,6 @@ impl ReadConnections {
         result
     }
 
-    /// Connections open and idle now.
-    pub fn idle_count(&self) -> usize {
-        self.idle().len()
-    }
-
     /// Connections opened since the start (more than were ever in use at once only when
     /// more than [`IDLE_CONNECTIONS`] were).
     pub fn opened(&self) -> usize {
