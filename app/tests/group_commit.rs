@@ -203,3 +203,39 @@ async fn on_sqlite_a_write_statement_is_done_at_its_first_poll() {
     assert_eq!(committed(&t.db).await, (0..100).collect::<Vec<i64>>());
     t.cleanup().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_writer_counts_the_time_it_was_held() {
+    let t = TestDb::new().await.unwrap();
+    let db = t.db.clone();
+    let Some(group) = db.group_commit.clone() else {
+        return; // PostgreSQL has no one writer to count
+    };
+    probe_table(&db).await;
+    let before = group.held();
+    let started = std::time::Instant::now();
+    // Held 60 ms, committed.
+    let mut tx = db.begin_write().await.unwrap();
+    insert(&mut tx, 1).await;
+    tokio::time::sleep(Duration::from_millis(60)).await;
+    tx.commit().await.unwrap();
+    // Held 40 ms, dropped without a commit.
+    let mut tx = db.begin_write().await.unwrap();
+    insert(&mut tx, 2).await;
+    tokio::time::sleep(Duration::from_millis(40)).await;
+    drop(tx);
+    let wall = started.elapsed();
+    let held = group.held() - before;
+    assert!(
+        held >= Duration::from_millis(100),
+        "held {held:?}, not the 100 ms the two transactions kept it"
+    );
+    assert!(
+        held <= wall,
+        "held {held:?}, longer than the {wall:?} that passed"
+    );
+    // Idle time is not counted.
+    tokio::time::sleep(Duration::from_millis(50)).await;
+    assert_eq!(group.held() - before, held);
+    assert_eq!(committed(&db).await, vec![1]);
+}

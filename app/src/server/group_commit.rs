@@ -29,8 +29,9 @@
 //! PostgreSQL nothing here is shared between servers.
 
 use std::path::Path;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use sqlx::{Any, AnyConnection, Transaction};
 use tokio::sync::{watch, Mutex, OwnedMutexGuard};
@@ -55,6 +56,9 @@ pub struct GroupCommit {
     arriving: AtomicUsize,
     /// [`MEMBERS_PER_COMMIT`], or 1 with group commit off.
     members_per_commit: usize,
+    /// Microseconds the write connection has been held (a transaction's statements, a
+    /// group's COMMIT) since start-up: over a load, how busy the one writer was.
+    held_us: AtomicU64,
 }
 
 impl std::fmt::Debug for GroupCommit {
@@ -118,6 +122,9 @@ impl GroupCommit {
             "PRAGMA journal_mode = WAL".to_owned(),
             format!("PRAGMA synchronous = {}", sync.as_str()),
             "PRAGMA foreign_keys = ON".to_owned(),
+            // Each member's SAVEPOINT keeps the pages it changes in a sub-journal until the
+            // group commits; in memory, not in a temporary file written page by page.
+            "PRAGMA temp_store = MEMORY".to_owned(),
         ] {
             lite::run(&conn, &pragma)?;
         }
@@ -130,6 +137,7 @@ impl GroupCommit {
             })),
             arriving: AtomicUsize::new(0),
             members_per_commit: if grouped { MEMBERS_PER_COMMIT } else { 1 },
+            held_us: AtomicU64::new(0),
         }))
     }
 
@@ -142,6 +150,7 @@ impl GroupCommit {
         // As a pool's acquire timeout: a transaction that waits this long (a writer
         // stuck, or one waiting on itself) gets an error rather than hanging for ever.
         let mut guard = waited.map_err(|_| sqlx::Error::PoolTimedOut)?;
+        let since = Instant::now();
         let slot = &mut *guard;
         undo_dropped_member(slot);
         if slot.open.is_none() {
@@ -165,12 +174,25 @@ impl GroupCommit {
         }
         Ok(WriteTx(Kind::Member(Member {
             guard,
+            since,
             committer: self.clone(),
         })))
     }
 
     pub async fn stats(&self) -> GroupStats {
         self.slot.lock().await.stats
+    }
+
+    /// How long the write connection has been held since start-up, in all.
+    pub fn held(&self) -> Duration {
+        Duration::from_micros(self.held_us.load(Ordering::Relaxed))
+    }
+
+    /// Counts the time since `since` as held (the caller is letting the connection go).
+    fn let_go(&self, since: Instant) {
+        let us = u64::try_from(since.elapsed().as_micros()).unwrap_or(u64::MAX);
+        self.held_us.fetch_add(us, Ordering::Relaxed);
+        metrics::counter!("hourbank_sqlite_writer_held_microseconds_total").increment(us);
     }
 
     /// Transactions waiting to begin right now (tests use it to line a group up).
@@ -190,6 +212,8 @@ enum Kind {
 
 struct Member {
     guard: OwnedMutexGuard<Slot>,
+    /// When this transaction took the connection.
+    since: Instant,
     committer: Arc<GroupCommit>,
 }
 
@@ -271,11 +295,14 @@ impl Member {
             // Let the waiting transactions join, then commit if nobody has yet.
             drop(self);
             let mut guard = committer.slot.clone().lock_owned().await;
+            let since = Instant::now();
             let slot = &mut *guard;
             if slot.open.as_ref().is_some_and(|g| g.id == mine) {
                 undo_dropped_member(slot);
                 commit_group(slot);
             }
+            committer.let_go(since);
+            drop(guard);
         }
         let ended = outcome
             .wait_for(Option::is_some)
@@ -300,6 +327,7 @@ impl Drop for Member {
             slot.open = None;
             rollback(&slot.conn);
         }
+        self.committer.let_go(self.since);
     }
 }
 
@@ -335,7 +363,11 @@ fn commit_group(slot: &mut Slot) {
         return;
     };
     let members = group.members as u64;
-    match off_the_worker(|| lite::run(&slot.conn, "COMMIT")) {
+    let started = Instant::now();
+    let committed = off_the_worker(|| lite::run(&slot.conn, "COMMIT"));
+    let us = u64::try_from(started.elapsed().as_micros()).unwrap_or(u64::MAX);
+    metrics::counter!("hourbank_sqlite_commit_microseconds_total").increment(us);
+    match committed {
         Ok(()) => {
             slot.stats.commits += 1;
             slot.stats.members += members;

@@ -87,6 +87,22 @@ impl Http {
         &self.bases[i]
     }
 
+    /// A counter's value on the server's `/metrics` (0 while it has never counted).
+    pub async fn counter(&self, name: &str) -> Result<f64, CallError> {
+        let res = self
+            .send_to_a_live_server(|base| self.client.get(format!("{base}/metrics")))
+            .await?;
+        let status = res.status().as_u16();
+        let body = res.text().await.map_err(transport)?;
+        if status != 200 {
+            return Err(CallError {
+                status,
+                message: "/metrics did not answer".into(),
+            });
+        }
+        Ok(counter_value(&body, name).unwrap_or(0.0))
+    }
+
     /// Signs a new member up and keeps the session cookie the server set.
     pub async fn signup(
         &self,
@@ -272,5 +288,32 @@ async fn session_from(res: reqwest::Response, email: &str) -> Result<Member, Cal
             status,
             message: error_message(&body),
         }),
+    }
+}
+
+/// The value of the unlabelled counter `name` in Prometheus text, if it is there.
+pub fn counter_value(text: &str, name: &str) -> Option<f64> {
+    text.lines().find_map(|line| {
+        let (key, value) = line.split_once(' ')?;
+        if key == name {
+            value.trim().parse().ok()
+        } else {
+            None
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::counter_value;
+
+    #[test]
+    fn reads_an_unlabelled_counter_and_nothing_that_only_starts_like_it() {
+        let text = "# TYPE hourbank_x_total counter\n\
+                    hourbank_x_total_more 7\n\
+                    hourbank_x_total{kind=\"a\"} 5\n\
+                    hourbank_x_total 12345\n";
+        assert_eq!(counter_value(text, "hourbank_x_total"), Some(12345.0));
+        assert_eq!(counter_value(text, "hourbank_y_total"), None);
     }
 }

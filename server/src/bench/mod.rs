@@ -273,6 +273,7 @@ async fn load(
         setup_started.elapsed().as_secs_f64()
     );
     let events_before = count_events(db).await?;
+    let writer_before = writer_counters(&http).await?;
     let started = Instant::now();
     let until = Until::Deadline(started + Duration::from_secs(args.seconds));
     let mut tasks = Vec::new();
@@ -297,7 +298,39 @@ async fn load(
     let secs = started.elapsed().as_secs_f64();
     let transitions = count_events(db).await? - events_before;
     report(&mut rec, secs, transitions, commits_per_s, c_per_s);
+    if args.backend == "sqlite" {
+        let after = writer_counters(&http).await?;
+        let [held_us, commit_us, commits, members]: [f64; 4] =
+            std::array::from_fn(|i| after[i] - writer_before[i]);
+        println!(
+            "SQLite writer: held {:.0} % of the load's {secs:.1} s; {commits:.0} commits held {members:.0} write transactions \
+             ({:.1} per commit); held {:.0} µs per transaction, of which its share of the COMMIT {:.0} µs ({:.1} ms per COMMIT)",
+            100.0 * held_us / 1e6 / secs,
+            members / commits.max(1.0),
+            held_us / members.max(1.0),
+            commit_us / members.max(1.0),
+            commit_us / 1e3 / commits.max(1.0),
+        );
+    }
     Ok(rec.error_count())
+}
+
+/// The SQLite writer's counters on `/metrics`: microseconds held, microseconds in COMMIT,
+/// commits, the write transactions they held.
+async fn writer_counters(http: &Http) -> Result<[f64; 4], String> {
+    let mut out = [0.0; 4];
+    for (slot, name) in out.iter_mut().zip([
+        "hourbank_sqlite_writer_held_microseconds_total",
+        "hourbank_sqlite_commit_microseconds_total",
+        "hourbank_sqlite_group_commits_total",
+        "hourbank_sqlite_group_commit_members_total",
+    ]) {
+        *slot = http
+            .counter(name)
+            .await
+            .map_err(|e| format!("{name}: {e}"))?;
+    }
+    Ok(out)
 }
 
 /// Two members, each offering a service.
