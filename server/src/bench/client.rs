@@ -87,8 +87,8 @@ impl Http {
         &self.bases[i]
     }
 
-    /// A counter's value on the server's `/metrics` (0 while it has never counted).
-    pub async fn counter(&self, name: &str) -> Result<f64, CallError> {
+    /// The server's `/metrics`, as Prometheus text.
+    pub async fn metrics(&self) -> Result<String, CallError> {
         let res = self
             .send_to_a_live_server(|base| self.client.get(format!("{base}/metrics")))
             .await?;
@@ -100,7 +100,7 @@ impl Http {
                 message: "/metrics did not answer".into(),
             });
         }
-        Ok(counter_value(&body, name).unwrap_or(0.0))
+        Ok(body)
     }
 
     /// Signs a new member up and keeps the session cookie the server set.

@@ -315,22 +315,17 @@ async fn load(
     Ok(rec.error_count())
 }
 
-/// The SQLite writer's counters on `/metrics`: microseconds held, microseconds in COMMIT,
-/// commits, the write transactions they held.
+/// The SQLite writer's counters on `/metrics` (one read): microseconds held, microseconds
+/// in COMMIT, commits, the write transactions they held; 0 for one never counted yet.
 async fn writer_counters(http: &Http) -> Result<[f64; 4], String> {
-    let mut out = [0.0; 4];
-    for (slot, name) in out.iter_mut().zip([
+    let text = http.metrics().await.map_err(|e| format!("/metrics: {e}"))?;
+    Ok([
         "hourbank_sqlite_writer_held_microseconds_total",
         "hourbank_sqlite_commit_microseconds_total",
         "hourbank_sqlite_group_commits_total",
         "hourbank_sqlite_group_commit_members_total",
-    ]) {
-        *slot = http
-            .counter(name)
-            .await
-            .map_err(|e| format!("{name}: {e}"))?;
-    }
-    Ok(out)
+    ]
+    .map(|name| client::counter_value(&text, name).unwrap_or(0.0)))
 }
 
 /// Two members, each offering a service.
